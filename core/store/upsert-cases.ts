@@ -1,0 +1,159 @@
+import { CaseRecord } from '../domain/records.ts';
+import { type CaseEventDraft, caseEventsForChange } from './case-events-for-change.ts';
+import { contentHash } from './content-hash.ts';
+import { inSlices, insertRows, placeholders } from './insert-rows.ts';
+import { type Hashed, partitionByHash } from './partition-by-hash.ts';
+import { selectExisting } from './select-existing.ts';
+import { readOptionalBigInt, type SqlDriver, type SqlValue } from './sql-driver.ts';
+import type { StoreRef } from './upsert-orders.ts';
+import { lastByKey, type WriteSummary } from './write-summary.ts';
+
+type Case = ReturnType<typeof CaseRecord.parse>;
+
+const DATA = [
+  'platform',
+  'type',
+  'status',
+  'raw_status',
+  'reason',
+  'raw_reason',
+  'customer_text',
+  'reason_source',
+  'platform_order_id',
+  'requested_at',
+  'decided_at',
+  'closed_at',
+  'refunded_at',
+  'respond_by',
+  'currency',
+  'requested_minor',
+  'refunded_minor',
+  'assignee',
+  'buyer_key',
+  'deep_link',
+  'content_hash',
+] as const;
+const LINE_COLUMNS = ['case_id', 'line_key', 'seller_sku', 'quantity', 'amount_minor', 'currency', 'reason', 'requested_at'] as const;
+const EVENT_COLUMNS = ['case_id', 'at', 'type', 'actor', 'from_value', 'to_value', 'detail'] as const;
+
+const keyOf = (kind: string, platformCaseId: string) => `${kind}\u0000${platformCaseId}`;
+
+function normalise(input: CaseRecord): Case {
+  const c = CaseRecord.parse(input);
+  return { ...c, lines: [...lastByKey(c.lines, (l) => l.lineKey).values()] };
+}
+
+const values = (store: StoreRef, c: Case, hash: string): SqlValue[] => [
+  store.platform,
+  c.type,
+  c.status,
+  c.rawStatus,
+  c.reason,
+  c.rawReason,
+  c.customerText,
+  c.reasonSource,
+  c.platformOrderId,
+  c.requestedAt,
+  c.decidedAt,
+  c.closedAt,
+  c.refundedAt,
+  c.respondBy,
+  c.currency,
+  c.requestedMinor,
+  c.refundedMinor,
+  c.assignee,
+  c.buyerKey,
+  c.deepLink,
+  hash,
+];
+const lineRows = (caseId: number, c: Case): SqlValue[][] =>
+  c.lines.map((l) => [caseId, l.lineKey, l.sellerSku, l.quantity, l.amountMinor, l.currency, c.reason, c.requestedAt]);
+const eventRow = (caseId: number, actor: string, e: CaseEventDraft): SqlValue[] => [
+  caseId,
+  e.at,
+  e.type,
+  actor,
+  e.fromValue,
+  e.toValue,
+  e.detail === null ? null : JSON.stringify(e.detail),
+];
+
+interface ExistingCase {
+  id: number;
+  kind: string;
+  platform_case_id: string;
+  content_hash: string;
+  status: string;
+  reason: string;
+  type: string;
+  requested_minor: unknown;
+  refunded_minor: unknown;
+  assignee: string | null;
+}
+
+/**
+ * Creates or updates one store's cases, their lines and their timeline, keyed by
+ * (kind, platform case id). A new case gets a `created` event; a changed one gets an event per
+ * followed field that moved (status, reason, amounts, assignee); an unchanged one is not
+ * touched. Pass a transaction to commit the page together with its sync cursor.
+ */
+export async function upsertCases(db: SqlDriver, store: StoreRef, cases: readonly CaseRecord[], deps: { now: () => Date }): Promise<WriteSummary> {
+  const byKey = lastByKey(cases.map(normalise), (c) => keyOf(c.kind, c.platformCaseId));
+  const hashed: Hashed<Case>[] = [...byKey].map(([key, record]) => ({ key, record, hash: contentHash(record) }));
+  const actor = `sync:${store.id}`;
+  return db.transaction(async (tx) => {
+    const rows = await selectExisting<ExistingCase & Record<string, unknown>>(
+      tx,
+      'cases',
+      store.id,
+      'platform_case_id',
+      [...new Set(hashed.map((h) => h.record.platformCaseId))],
+      ['id', 'kind', 'platform_case_id', 'content_hash', 'status', 'reason', 'type', 'requested_minor', 'refunded_minor', 'assignee'],
+    );
+    const existing = new Map(rows.map((r) => [keyOf(r.kind, r.platform_case_id), { ...r, hash: r.content_hash }]));
+    const { fresh, changed, unchanged } = partitionByHash(hashed, existing);
+    const now = deps.now();
+
+    const inserted = await insertRows<{ id: number; kind: string; platform_case_id: string }>(
+      tx,
+      'cases',
+      ['store_id', 'kind', 'platform_case_id', ...DATA, 'created_at', 'updated_at'],
+      fresh.map(({ record, hash }) => [store.id, record.kind, record.platformCaseId, ...values(store, record, hash), now, now]),
+      { returning: ['id', 'kind', 'platform_case_id'] },
+    );
+    const newIds = new Map(inserted.map((r) => [keyOf(r.kind, r.platform_case_id), r.id]));
+    const lines: SqlValue[][] = [];
+    const events: SqlValue[][] = [];
+    for (const { key, record } of fresh) {
+      const id = newIds.get(key) as number;
+      lines.push(...lineRows(id, record));
+      events.push(eventRow(id, actor, { type: 'created', at: record.requestedAt, fromValue: null, toValue: record.status, detail: null }));
+    }
+
+    for (const { record, hash, existing: e } of changed) {
+      await tx.run(`UPDATE "cases" SET ${DATA.map((c) => `"${c}" = ?`).join(', ')}, "updated_at" = ? WHERE "id" = ?`, [
+        ...values(store, record, hash),
+        now,
+        e.id,
+      ]);
+      lines.push(...lineRows(e.id, record));
+      const previous = {
+        status: e.status,
+        reason: e.reason,
+        type: e.type,
+        requestedMinor: readOptionalBigInt(e.requested_minor),
+        refundedMinor: readOptionalBigInt(e.refunded_minor),
+        assignee: e.assignee,
+      };
+      for (const event of caseEventsForChange(previous, record, now)) events.push(eventRow(e.id, actor, event));
+    }
+    await inSlices(
+      changed.map((c) => c.existing.id),
+      500,
+      async (ids) => void (await tx.run(`DELETE FROM "case_lines" WHERE "case_id" IN (${placeholders(ids.length)})`, ids)),
+    );
+    await insertRows(tx, 'case_lines', LINE_COLUMNS, lines);
+    await insertRows(tx, 'case_events', EVENT_COLUMNS, events);
+    return { created: fresh.length, updated: changed.length, unchanged };
+  });
+}

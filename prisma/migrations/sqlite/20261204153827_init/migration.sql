@@ -1,0 +1,386 @@
+-- CreateTable
+CREATE TABLE "stores" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "platform" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "marketplace" TEXT,
+    "currency" TEXT NOT NULL,
+    "time_zone" TEXT NOT NULL,
+    "credentials_ref" TEXT,
+    "is_demo" BOOLEAN NOT NULL DEFAULT false,
+    "sync_interval_minutes" INTEGER,
+    "created_at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updated_at" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "skus" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "store_id" TEXT NOT NULL,
+    "platform_listing_id" TEXT NOT NULL,
+    "seller_sku" TEXT NOT NULL,
+    "title" TEXT,
+    "category" TEXT,
+    "variant" TEXT,
+    "size" TEXT,
+    "color" TEXT,
+    "content_hash" TEXT NOT NULL,
+    "created_at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updated_at" DATETIME NOT NULL,
+    CONSTRAINT "skus_store_id_fkey" FOREIGN KEY ("store_id") REFERENCES "stores" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "orders" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "store_id" TEXT NOT NULL,
+    "platform" TEXT NOT NULL,
+    "platform_order_id" TEXT NOT NULL,
+    "ordered_at" DATETIME NOT NULL,
+    "raw_status" TEXT,
+    "currency" TEXT NOT NULL,
+    "total_minor" BIGINT NOT NULL,
+    "units" INTEGER NOT NULL,
+    "buyer_key" TEXT,
+    "content_hash" TEXT NOT NULL,
+    "created_at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updated_at" DATETIME NOT NULL,
+    CONSTRAINT "orders_store_id_fkey" FOREIGN KEY ("store_id") REFERENCES "stores" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "order_lines" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "order_id" INTEGER NOT NULL,
+    "store_id" TEXT NOT NULL,
+    "platform_line_id" TEXT NOT NULL,
+    "seller_sku" TEXT NOT NULL,
+    "quantity" INTEGER NOT NULL,
+    "amount_minor" BIGINT NOT NULL,
+    "currency" TEXT NOT NULL,
+    "ordered_at" DATETIME NOT NULL,
+    CONSTRAINT "order_lines_order_id_fkey" FOREIGN KEY ("order_id") REFERENCES "orders" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "cases" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "store_id" TEXT NOT NULL,
+    "platform" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "platform_case_id" TEXT NOT NULL,
+    "type" TEXT NOT NULL,
+    "status" TEXT NOT NULL,
+    "raw_status" TEXT NOT NULL,
+    "reason" TEXT NOT NULL,
+    "raw_reason" TEXT,
+    "customer_text" TEXT,
+    "reason_source" TEXT NOT NULL,
+    "platform_order_id" TEXT,
+    "requested_at" DATETIME NOT NULL,
+    "decided_at" DATETIME,
+    "closed_at" DATETIME,
+    "refunded_at" DATETIME,
+    "respond_by" DATETIME,
+    "currency" TEXT NOT NULL,
+    "requested_minor" BIGINT,
+    "refunded_minor" BIGINT,
+    "assignee" TEXT,
+    "buyer_key" TEXT,
+    "deep_link" TEXT,
+    "content_hash" TEXT NOT NULL,
+    "created_at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updated_at" DATETIME NOT NULL,
+    CONSTRAINT "cases_store_id_fkey" FOREIGN KEY ("store_id") REFERENCES "stores" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "case_lines" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "case_id" INTEGER NOT NULL,
+    "line_key" TEXT NOT NULL,
+    "seller_sku" TEXT NOT NULL,
+    "quantity" INTEGER NOT NULL,
+    "amount_minor" BIGINT,
+    "currency" TEXT NOT NULL,
+    "reason" TEXT NOT NULL,
+    "requested_at" DATETIME NOT NULL,
+    CONSTRAINT "case_lines_case_id_fkey" FOREIGN KEY ("case_id") REFERENCES "cases" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "case_events" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "case_id" INTEGER NOT NULL,
+    "at" DATETIME NOT NULL,
+    "type" TEXT NOT NULL,
+    "actor" TEXT NOT NULL,
+    "from_value" TEXT,
+    "to_value" TEXT,
+    "detail" JSONB,
+    CONSTRAINT "case_events_case_id_fkey" FOREIGN KEY ("case_id") REFERENCES "cases" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "notes" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "case_id" INTEGER NOT NULL,
+    "author" TEXT NOT NULL,
+    "body" TEXT NOT NULL,
+    "source" TEXT NOT NULL DEFAULT 'helloword',
+    "created_at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "notes_case_id_fkey" FOREIGN KEY ("case_id") REFERENCES "cases" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "members" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "display_name" TEXT NOT NULL,
+    "role" TEXT NOT NULL,
+    "refund_limit_minor" BIGINT,
+    "limit_currency" TEXT,
+    "slack_user_id" TEXT,
+    "discord_user_id" TEXT,
+    "active" BOOLEAN NOT NULL DEFAULT true,
+    "created_at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updated_at" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "sync_cursors" (
+    "store_id" TEXT NOT NULL,
+    "resource" TEXT NOT NULL,
+    "cursor" TEXT,
+    "watermark" DATETIME,
+    "updated_at" DATETIME NOT NULL,
+
+    PRIMARY KEY ("store_id", "resource"),
+    CONSTRAINT "sync_cursors_store_id_fkey" FOREIGN KEY ("store_id") REFERENCES "stores" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "sync_runs" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "store_id" TEXT NOT NULL,
+    "resource" TEXT NOT NULL,
+    "started_at" DATETIME NOT NULL,
+    "finished_at" DATETIME,
+    "status" TEXT NOT NULL,
+    "pages" INTEGER NOT NULL DEFAULT 0,
+    "fetched" INTEGER NOT NULL DEFAULT 0,
+    "created" INTEGER NOT NULL DEFAULT 0,
+    "updated" INTEGER NOT NULL DEFAULT 0,
+    "unchanged" INTEGER NOT NULL DEFAULT 0,
+    "skipped" INTEGER NOT NULL DEFAULT 0,
+    "unmapped" INTEGER NOT NULL DEFAULT 0,
+    "unmapped_values" JSONB,
+    "errors" INTEGER NOT NULL DEFAULT 0,
+    "last_error" TEXT,
+    "rate_limit_waits" INTEGER NOT NULL DEFAULT 0,
+    "duration_ms" INTEGER,
+    CONSTRAINT "sync_runs_store_id_fkey" FOREIGN KEY ("store_id") REFERENCES "stores" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "locks" (
+    "name" TEXT NOT NULL PRIMARY KEY,
+    "holder" TEXT NOT NULL,
+    "expires_at" DATETIME NOT NULL,
+    "created_at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateTable
+CREATE TABLE "proposals" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "store_id" TEXT NOT NULL,
+    "case_id" INTEGER,
+    "action" TEXT NOT NULL,
+    "payload" JSONB NOT NULL,
+    "amount_minor" BIGINT,
+    "currency" TEXT,
+    "status" TEXT NOT NULL,
+    "checks" JSONB NOT NULL,
+    "proposed_by" TEXT NOT NULL,
+    "proposed_via" TEXT NOT NULL,
+    "rule_id" TEXT,
+    "expires_at" DATETIME NOT NULL,
+    "decided_by" TEXT,
+    "decided_at" DATETIME,
+    "executed_at" DATETIME,
+    "platform_result" JSONB,
+    "idempotency_key" TEXT NOT NULL,
+    "created_at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updated_at" DATETIME NOT NULL,
+    CONSTRAINT "proposals_store_id_fkey" FOREIGN KEY ("store_id") REFERENCES "stores" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "proposals_case_id_fkey" FOREIGN KEY ("case_id") REFERENCES "cases" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "audit_log" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "at" DATETIME NOT NULL,
+    "actor" TEXT NOT NULL,
+    "action" TEXT NOT NULL,
+    "proposal_id" TEXT,
+    "case_id" INTEGER,
+    "store_id" TEXT,
+    "detail" JSONB
+);
+
+-- CreateTable
+CREATE TABLE "automation_rules" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "name" TEXT NOT NULL,
+    "enabled" BOOLEAN NOT NULL DEFAULT false,
+    "conditions" JSONB NOT NULL,
+    "action" JSONB NOT NULL,
+    "created_by" TEXT NOT NULL,
+    "last_run_at" DATETIME,
+    "created_at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updated_at" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "digest_subscriptions" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "surface" TEXT NOT NULL,
+    "channel_id" TEXT NOT NULL,
+    "schedule" TEXT NOT NULL,
+    "time_zone" TEXT NOT NULL,
+    "language" TEXT NOT NULL DEFAULT 'en',
+    "enabled" BOOLEAN NOT NULL DEFAULT true,
+    "created_by" TEXT NOT NULL,
+    "last_sent_at" DATETIME,
+    "created_at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updated_at" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "fx_rates" (
+    "day" TEXT NOT NULL,
+    "base" TEXT NOT NULL,
+    "quote" TEXT NOT NULL,
+    "rate" REAL NOT NULL,
+    "source" TEXT NOT NULL DEFAULT 'demo',
+
+    PRIMARY KEY ("base", "quote", "day")
+);
+
+-- CreateTable
+CREATE TABLE "conversation_threads" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "surface" TEXT NOT NULL,
+    "external_id" TEXT NOT NULL,
+    "member_id" TEXT,
+    "created_at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updated_at" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "conversation_messages" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "thread_id" TEXT NOT NULL,
+    "role" TEXT NOT NULL,
+    "content" JSONB NOT NULL,
+    "created_at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "conversation_messages_thread_id_fkey" FOREIGN KEY ("thread_id") REFERENCES "conversation_threads" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateIndex
+CREATE INDEX "stores_platform_idx" ON "stores"("platform");
+
+-- CreateIndex
+CREATE INDEX "skus_seller_sku_idx" ON "skus"("seller_sku");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "skus_store_id_platform_listing_id_key" ON "skus"("store_id", "platform_listing_id");
+
+-- CreateIndex
+CREATE INDEX "orders_ordered_at_platform_idx" ON "orders"("ordered_at", "platform");
+
+-- CreateIndex
+CREATE INDEX "orders_store_id_ordered_at_idx" ON "orders"("store_id", "ordered_at");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "orders_store_id_platform_order_id_key" ON "orders"("store_id", "platform_order_id");
+
+-- CreateIndex
+CREATE INDEX "order_lines_seller_sku_ordered_at_idx" ON "order_lines"("seller_sku", "ordered_at");
+
+-- CreateIndex
+CREATE INDEX "order_lines_ordered_at_store_id_idx" ON "order_lines"("ordered_at", "store_id");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "order_lines_order_id_platform_line_id_key" ON "order_lines"("order_id", "platform_line_id");
+
+-- CreateIndex
+CREATE INDEX "cases_requested_at_platform_status_idx" ON "cases"("requested_at", "platform", "status");
+
+-- CreateIndex
+CREATE INDEX "cases_store_id_requested_at_idx" ON "cases"("store_id", "requested_at");
+
+-- CreateIndex
+CREATE INDEX "cases_status_kind_idx" ON "cases"("status", "kind");
+
+-- CreateIndex
+CREATE INDEX "cases_assignee_requested_at_idx" ON "cases"("assignee", "requested_at");
+
+-- CreateIndex
+CREATE INDEX "cases_refunded_at_idx" ON "cases"("refunded_at");
+
+-- CreateIndex
+CREATE INDEX "cases_store_id_platform_order_id_idx" ON "cases"("store_id", "platform_order_id");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "cases_store_id_kind_platform_case_id_key" ON "cases"("store_id", "kind", "platform_case_id");
+
+-- CreateIndex
+CREATE INDEX "case_lines_seller_sku_reason_requested_at_idx" ON "case_lines"("seller_sku", "reason", "requested_at");
+
+-- CreateIndex
+CREATE INDEX "case_lines_requested_at_reason_idx" ON "case_lines"("requested_at", "reason");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "case_lines_case_id_line_key_key" ON "case_lines"("case_id", "line_key");
+
+-- CreateIndex
+CREATE INDEX "case_events_case_id_at_idx" ON "case_events"("case_id", "at");
+
+-- CreateIndex
+CREATE INDEX "notes_case_id_created_at_idx" ON "notes"("case_id", "created_at");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "members_slack_user_id_key" ON "members"("slack_user_id");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "members_discord_user_id_key" ON "members"("discord_user_id");
+
+-- CreateIndex
+CREATE INDEX "sync_runs_store_id_resource_started_at_idx" ON "sync_runs"("store_id", "resource", "started_at");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "proposals_idempotency_key_key" ON "proposals"("idempotency_key");
+
+-- CreateIndex
+CREATE INDEX "proposals_status_expires_at_idx" ON "proposals"("status", "expires_at");
+
+-- CreateIndex
+CREATE INDEX "proposals_case_id_idx" ON "proposals"("case_id");
+
+-- CreateIndex
+CREATE INDEX "audit_log_proposal_id_idx" ON "audit_log"("proposal_id");
+
+-- CreateIndex
+CREATE INDEX "audit_log_case_id_idx" ON "audit_log"("case_id");
+
+-- CreateIndex
+CREATE INDEX "audit_log_at_idx" ON "audit_log"("at");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "digest_subscriptions_surface_channel_id_key" ON "digest_subscriptions"("surface", "channel_id");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "conversation_threads_surface_external_id_key" ON "conversation_threads"("surface", "external_id");
+
+-- CreateIndex
+CREATE INDEX "conversation_messages_thread_id_created_at_idx" ON "conversation_messages"("thread_id", "created_at");
