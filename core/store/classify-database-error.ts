@@ -30,6 +30,7 @@ export function classifyDatabaseError(error: unknown, target: DatabaseTarget): A
       case 'EROFS':
       case 'ENOTDIR':
       case 'EEXIST':
+      case 'ENOENT':
         return fail(`Cannot write the database file ${where}. Make its folder writable, or set DATABASE_URL=file:<a writable path>.`);
       case 'SQLITE_NOTADB':
       case 'SQLITE_CORRUPT':

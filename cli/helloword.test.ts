@@ -1,0 +1,117 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { COMMANDS } from './command-table.js';
+
+const BIN = fileURLToPath(new URL('../bin/helloword.js', import.meta.url));
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function helloword(args: string[], options: { cwd: string; env?: Record<string, string> }): Promise<Run> {
+  return new Promise((resolve) => {
+    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, ...options.env };
+    execFile(process.execPath, [BIN, ...args], { cwd: options.cwd, env, timeout: 60_000 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+describe('helloword command line', () => {
+  let cwd: string;
+  beforeEach(() => {
+    cwd = mkdtempSync(path.join(os.tmpdir(), 'helloword-cli-'));
+  });
+  afterEach(() => rmSync(cwd, { recursive: true, force: true }));
+
+  it('--help lists every command and the settings, for a person', async () => {
+    const run = await helloword(['--help'], { cwd });
+    expect(run.code).toBe(0);
+    for (const c of COMMANDS) expect(run.stdout).toContain(`  ${c.name}`);
+    expect(run.stdout).toContain('DATABASE_URL');
+    expect(run.stdout).toContain('HELLOWORD_TZ');
+    expect(run.stdout).toContain('Exit codes: 0 done, 1 failed, 2 bad usage or bad input.');
+    expect(run.stderr).toBe('');
+  });
+
+  it('<command> --help explains the command and its options', async () => {
+    const run = await helloword(['report', '--help'], { cwd });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Usage: helloword report <name> --format csv|xlsx --out FILE');
+    expect(run.stdout).toContain('--format');
+    expect(run.stdout).toContain('Not available yet');
+  });
+
+  it('a command that is not built yet says so and exits 1', async () => {
+    const run = await helloword(['sync', '--platform', 'ebay'], { cwd });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('helloword: "helloword sync" is not available yet: it arrives with the platform connectors release.\n');
+    const json = await helloword(['ask', 'how many returns?', '--json'], { cwd });
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toEqual({ error: { code: 'NOT_AVAILABLE_YET', message: expect.stringContaining('"helloword ask" is not available yet') } });
+  });
+
+  it('an unknown command or option is bad usage (exit 2) with a hint', async () => {
+    const unknown = await helloword(['serv'], { cwd });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('"serv" is not a helloword command (did you mean serve?)');
+    const option = await helloword(['serve', '--port', '80'], { cwd });
+    expect(option.code).toBe(2);
+    expect(option.stderr).toContain('Unknown option \'--port\'. Run "helloword serve --help" for its options.');
+  });
+
+  it('serve creates and migrates ./data/helloword.db, then finds it up to date', async () => {
+    const first = await helloword(['serve'], { cwd });
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain(`SQLite at ${path.join(cwd, 'data', 'helloword.db')}, brought up to date`);
+    expect(first.stdout).toContain('Not available yet');
+    expect(existsSync(path.join(cwd, 'data', 'helloword.db'))).toBe(true);
+
+    const second = await helloword(['serve', '--json'], { cwd });
+    expect(second.code).toBe(0);
+    expect(JSON.parse(second.stdout)).toMatchObject({
+      database: { engine: 'sqlite', migrationsAppliedNow: [], counts: { stores: 0, orders: 0, cases: 0 } },
+      timeZone: 'UTC',
+    });
+  });
+
+  it.each([
+    [
+      { HELLOWORD_TZ: 'Asia/Shanghaii' },
+      2,
+      'helloword: HELLOWORD_TZ: "Asia/Shanghaii" is not a time zone name; use an IANA name such as Asia/Shanghai, Europe/Berlin or UTC.\n',
+    ],
+    [{ HELLOWORD_NOW: 'next tuesday' }, 2, 'helloword: HELLOWORD_NOW: "next tuesday" is not an ISO time; use e.g. 2026-06-30T12:00:00Z.\n'],
+    [
+      { DATABASE_URL: 'mongodb://localhost/hw' },
+      2,
+      'helloword: DATABASE_URL uses "mongodb:", which HelloWord does not support: use file:./data/helloword.db (SQLite) or postgres://user:password@host:5432/database (PostgreSQL).\n',
+    ],
+    [
+      { DATABASE_URL: 'postgres://hw:topsecret@127.0.0.1:9/hw' },
+      1,
+      'helloword: PostgreSQL at 127.0.0.1:9 is not reachable (ECONNREFUSED). Check that the server is running and DATABASE_URL (postgres://hw:***@127.0.0.1:9/hw) is right.\n',
+    ],
+  ])('bad setting %o exits %i with one line and no secret', async (env, code, message) => {
+    const run = await helloword(['serve'], { cwd, env });
+    expect(run.code).toBe(code);
+    expect(run.stderr).toBe(message);
+    expect(run.stdout).toBe('');
+  });
+
+  it('LOG_LEVEL=debug adds the details behind an error', async () => {
+    const run = await helloword(['serve'], { cwd, env: { DATABASE_URL: 'postgres://hw@127.0.0.1:9/hw', LOG_LEVEL: 'debug' } });
+    expect(run.code).toBe(1);
+    expect(run.stderr.split('\n')[0]).toContain('is not reachable');
+    expect(run.stderr).toContain('AppError');
+    expect(run.stderr).toMatch(/\n\s+at /);
+  });
+});
