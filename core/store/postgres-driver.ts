@@ -39,6 +39,18 @@ class PgQueryRunner {
     return result.rowCount ?? 0;
   }
 
+  async each<T extends SqlRow = SqlRow>(sql: string, rows: readonly (readonly SqlValue[])[]): Promise<T[]> {
+    const out: T[] = [];
+    for (const params of rows) out.push(...(await this.all<T>(sql, params)));
+    return out;
+  }
+
+  async insertEach(sql: string, rows: readonly (readonly SqlValue[])[]): Promise<number[]> {
+    const ids: number[] = [];
+    for (const params of rows) ids.push(Number((await this.all<{ id: unknown }>(`${sql} RETURNING "id"`, params))[0]?.id));
+    return ids;
+  }
+
   async exec(script: string): Promise<void> {
     await this.client.query(script);
   }

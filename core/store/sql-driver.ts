@@ -14,6 +14,13 @@ export interface SqlDriver {
   all<T extends SqlRow = SqlRow>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
   /** Runs one statement and returns the number of rows it changed. */
   run(sql: string, params?: readonly SqlValue[]): Promise<number>;
+  /**
+   * Runs one statement once per parameter row, returning what the statements return (for
+   * INSERT … RETURNING). On SQLite this is a tight loop over one prepared statement.
+   */
+  each<T extends SqlRow = SqlRow>(sql: string, rows: readonly (readonly SqlValue[])[]): Promise<T[]>;
+  /** Runs an INSERT (without RETURNING) once per parameter row; returns each new row's integer id. */
+  insertEach(sql: string, rows: readonly (readonly SqlValue[])[]): Promise<number[]>;
   /** Runs a script of several statements without parameters (migrations). */
   exec(script: string): Promise<void>;
   /** Runs `fn` in one transaction; a nested call joins the outer transaction. */

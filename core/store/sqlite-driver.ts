@@ -52,6 +52,16 @@ export class SqliteDriver implements SqlDriver {
     return this.runNow(sql, params);
   }
 
+  async each<T extends SqlRow = SqlRow>(sql: string, rows: readonly (readonly SqlValue[])[]): Promise<T[]> {
+    await this.#idle();
+    return this.eachNow<T>(sql, rows);
+  }
+
+  async insertEach(sql: string, rows: readonly (readonly SqlValue[])[]): Promise<number[]> {
+    await this.#idle();
+    return this.insertEachNow(sql, rows);
+  }
+
   async exec(script: string): Promise<void> {
     await this.#idle();
     this.#db.exec(script);
@@ -62,6 +72,19 @@ export class SqliteDriver implements SqlDriver {
     if (stmt.reader) return stmt.all(...bind(params)) as T[];
     stmt.run(...bind(params));
     return [];
+  }
+
+  eachNow<T extends SqlRow>(sql: string, rows: readonly (readonly SqlValue[])[]): T[] {
+    const stmt = this.prepare(sql);
+    const out: T[] = [];
+    if (stmt.reader) for (const params of rows) out.push(...(stmt.all(...bind(params)) as T[]));
+    else for (const params of rows) stmt.run(...bind(params));
+    return out;
+  }
+
+  insertEachNow(sql: string, rows: readonly (readonly SqlValue[])[]): number[] {
+    const stmt = this.prepare(sql);
+    return rows.map((params) => Number(stmt.run(...bind(params)).lastInsertRowid));
   }
 
   runNow(sql: string, params: readonly SqlValue[]): number {
@@ -123,6 +146,16 @@ class SqliteTransaction implements SqlDriver {
   async run(sql: string, params: readonly SqlValue[] = []): Promise<number> {
     this.#check();
     return this.#driver.runNow(sql, params);
+  }
+
+  async each<T extends SqlRow = SqlRow>(sql: string, rows: readonly (readonly SqlValue[])[]): Promise<T[]> {
+    this.#check();
+    return this.#driver.eachNow<T>(sql, rows);
+  }
+
+  async insertEach(sql: string, rows: readonly (readonly SqlValue[])[]): Promise<number[]> {
+    this.#check();
+    return this.#driver.insertEachNow(sql, rows);
   }
 
   async exec(script: string): Promise<void> {

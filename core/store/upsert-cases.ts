@@ -43,7 +43,7 @@ function normalise(input: CaseRecord): Case {
   return { ...c, lines: [...lastByKey(c.lines, (l) => l.lineKey).values()] };
 }
 
-const values = (store: StoreRef, c: Case, hash: string): SqlValue[] => [
+const values = (store: StoreRef, c: Case, hash: string | null): SqlValue[] => [
   store.platform,
   c.type,
   c.status,
@@ -78,6 +78,8 @@ const eventRow = (caseId: number, actor: string, e: CaseEventDraft): SqlValue[] 
   e.detail === null ? null : JSON.stringify(e.detail),
 ];
 
+const hashOf = (store: StoreRef, c: Case) => contentHash([...values(store, c, null), ...lineRows(0, c).flat()]);
+
 interface ExistingCase {
   id: number;
   kind: string;
@@ -99,7 +101,7 @@ interface ExistingCase {
  */
 export async function upsertCases(db: SqlDriver, store: StoreRef, cases: readonly CaseRecord[], deps: { now: () => Date }): Promise<WriteSummary> {
   const byKey = lastByKey(cases.map(normalise), (c) => keyOf(c.kind, c.platformCaseId));
-  const hashed: Hashed<Case>[] = [...byKey].map(([key, record]) => ({ key, record, hash: contentHash(record) }));
+  const hashed: Hashed<Case>[] = [...byKey].map(([key, record]) => ({ key, record, hash: hashOf(store, record) }));
   const actor = `sync:${store.id}`;
   return db.transaction(async (tx) => {
     const rows = await selectExisting<ExistingCase & Record<string, unknown>>(

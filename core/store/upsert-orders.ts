@@ -22,7 +22,7 @@ function normalise(input: OrderRecord): Order {
 }
 
 const units = (o: Order) => o.lines.reduce((n, l) => n + l.quantity, 0);
-const values = (store: StoreRef, o: Order, hash: string): SqlValue[] => [
+const values = (store: StoreRef, o: Order, hash: string | null): SqlValue[] => [
   store.platform,
   o.orderedAt,
   o.rawStatus,
@@ -41,7 +41,11 @@ const lineRows = (storeId: string, orderId: number, o: Order): SqlValue[][] =>
  */
 export async function upsertOrders(db: SqlDriver, store: StoreRef, orders: readonly OrderRecord[], deps: { now: () => Date }): Promise<WriteSummary> {
   const byKey = lastByKey(orders.map(normalise), (o) => o.platformOrderId);
-  const hashed: Hashed<Order>[] = [...byKey].map(([key, record]) => ({ key, record, hash: contentHash(record) }));
+  const hashed: Hashed<Order>[] = [...byKey].map(([key, record]) => ({
+    key,
+    record,
+    hash: contentHash([...values(store, record, null), ...lineRows(store.id, 0, record).flat()]),
+  }));
   return db.transaction(async (tx) => {
     const rows = await selectExisting<{ id: number; platform_order_id: string; content_hash: string }>(
       tx,

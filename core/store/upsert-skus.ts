@@ -9,7 +9,7 @@ import { lastByKey, type WriteSummary } from './write-summary.ts';
 type Sku = ReturnType<typeof SkuRecord.parse>;
 const DATA = ['seller_sku', 'title', 'category', 'variant', 'size', 'color', 'content_hash'] as const;
 
-const values = (s: Sku, hash: string): SqlValue[] => [s.sellerSku, s.title, s.category, s.variant, s.size, s.color, hash];
+const values = (s: Sku, hash: string | null): SqlValue[] => [s.sellerSku, s.title, s.category, s.variant, s.size, s.color, hash];
 
 /** Creates or updates one store's SKUs by platform listing id, in one transaction. */
 export async function upsertSkus(db: SqlDriver, storeId: string, skus: readonly SkuRecord[], deps: { now: () => Date }): Promise<WriteSummary> {
@@ -17,7 +17,7 @@ export async function upsertSkus(db: SqlDriver, storeId: string, skus: readonly 
     skus.map((s) => SkuRecord.parse(s)),
     (s) => s.platformListingId,
   );
-  const hashed: Hashed<Sku>[] = [...byKey].map(([key, record]) => ({ key, record, hash: contentHash(record) }));
+  const hashed: Hashed<Sku>[] = [...byKey].map(([key, record]) => ({ key, record, hash: contentHash(values(record, null)) }));
   return db.transaction(async (tx) => {
     const rows = await selectExisting<{ id: number; platform_listing_id: string; content_hash: string }>(
       tx,

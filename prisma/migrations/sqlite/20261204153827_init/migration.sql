@@ -332,7 +332,7 @@ CREATE INDEX "cases_refunded_at_idx" ON "cases"("refunded_at");
 CREATE INDEX "cases_store_id_platform_order_id_idx" ON "cases"("store_id", "platform_order_id");
 
 -- CreateIndex
-CREATE UNIQUE INDEX "cases_store_id_kind_platform_case_id_key" ON "cases"("store_id", "kind", "platform_case_id");
+CREATE UNIQUE INDEX "cases_store_id_platform_case_id_kind_key" ON "cases"("store_id", "platform_case_id", "kind");
 
 -- CreateIndex
 CREATE INDEX "case_lines_seller_sku_reason_requested_at_idx" ON "case_lines"("seller_sku", "reason", "requested_at");

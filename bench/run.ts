@@ -1,0 +1,16 @@
+// `npm run bench -- <name>`: runs one benchmark (or all) and prints its table.
+// Benchmarks compare ratios within one run on one engine; they never assert absolute times.
+const BENCHES: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
+  store: () => import('./store.ts'),
+};
+
+const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const unknown = names.filter((n) => !BENCHES[n]);
+if (unknown.length > 0) {
+  console.error(`unknown benchmark ${unknown.join(', ')}; available: ${Object.keys(BENCHES).join(', ')} (more arrive with the sync, metrics and MCP releases)`);
+  process.exit(2);
+}
+for (const name of names.length ? names : Object.keys(BENCHES)) {
+  const bench = BENCHES[name];
+  if (bench) await (await bench()).run();
+}
