@@ -9,7 +9,7 @@ import { insertRows } from '../core/store/insert-rows.ts';
 import { type Database, openDatabase } from '../core/store/open-database.ts';
 import type { SqlValue } from '../core/store/sql-driver.ts';
 import type { SqliteDriver } from '../core/store/sqlite-driver.ts';
-import { upsertCases } from '../core/store/upsert-cases.ts';
+import { CASE_INSERT_COLUMNS, EVENT_COLUMNS, LINE_COLUMNS, upsertCases } from '../core/store/upsert-cases.ts';
 import { upsertStores } from '../core/store/upsert-stores.ts';
 import { createTestDatabase } from '../core/testing/test-databases.ts';
 
@@ -77,34 +77,7 @@ function rawRows(cases: CaseRecord[]) {
   }));
 }
 
-const CASE_COLUMNS = [
-  'store_id',
-  'kind',
-  'platform_case_id',
-  'platform',
-  'type',
-  'status',
-  'raw_status',
-  'reason',
-  'raw_reason',
-  'customer_text',
-  'reason_source',
-  'platform_order_id',
-  'requested_at',
-  'decided_at',
-  'closed_at',
-  'refunded_at',
-  'respond_by',
-  'currency',
-  'requested_minor',
-  'refunded_minor',
-  'assignee',
-  'buyer_key',
-  'deep_link',
-  'content_hash',
-  'created_at',
-  'updated_at',
-];
+const CASE_COLUMNS = CASE_INSERT_COLUMNS;
 
 async function rawSqlite(db: Database, rows: ReturnType<typeof rawRows>) {
   const driver = db.sql as SqliteDriver;
@@ -141,7 +114,7 @@ async function rawPostgres(db: Database, rows: ReturnType<typeof rawRows>) {
       await insertRows(
         tx,
         'case_lines',
-        ['case_id', 'line_key', 'seller_sku', 'quantity', 'amount_minor', 'currency', 'reason', 'requested_at'],
+        LINE_COLUMNS,
         page.map((r, j) => [
           ids[j]?.id ?? 0,
           r.line?.lineKey ?? '',
@@ -156,7 +129,7 @@ async function rawPostgres(db: Database, rows: ReturnType<typeof rawRows>) {
       await insertRows(
         tx,
         'case_events',
-        ['case_id', 'at', 'type', 'actor', 'from_value', 'to_value', 'detail'],
+        EVENT_COLUMNS,
         page.map((r, j) => [ids[j]?.id ?? 0, r.requestedAt, 'created', `sync:${store.id}`, null, r.status, null]),
       );
     }

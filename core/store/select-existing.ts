@@ -23,3 +23,15 @@ export async function selectExisting<T extends SqlRow>(
   });
   return rows;
 }
+
+/** id and content fingerprint of the stored rows, by their platform key: enough to partition a page. */
+export async function selectExistingHashes(
+  tx: SqlDriver,
+  table: string,
+  storeId: string,
+  keyColumn: string,
+  keys: readonly string[],
+): Promise<Map<string, { id: number; hash: string }>> {
+  const rows = await selectExisting<Record<string, unknown>>(tx, table, storeId, keyColumn, keys, ['id', keyColumn, 'content_hash']);
+  return new Map(rows.map((r) => [String(r[keyColumn]), { id: Number(r.id), hash: String(r.content_hash) }]));
+}

@@ -33,8 +33,10 @@ const DATA = [
   'deep_link',
   'content_hash',
 ] as const;
-const LINE_COLUMNS = ['case_id', 'line_key', 'seller_sku', 'quantity', 'amount_minor', 'currency', 'reason', 'requested_at'] as const;
-const EVENT_COLUMNS = ['case_id', 'at', 'type', 'actor', 'from_value', 'to_value', 'detail'] as const;
+/** The columns a new case is inserted with, in the order `upsertCases` writes them. */
+export const CASE_INSERT_COLUMNS = ['store_id', 'kind', 'platform_case_id', ...DATA, 'created_at', 'updated_at'] as const;
+export const LINE_COLUMNS = ['case_id', 'line_key', 'seller_sku', 'quantity', 'amount_minor', 'currency', 'reason', 'requested_at'] as const;
+export const EVENT_COLUMNS = ['case_id', 'at', 'type', 'actor', 'from_value', 'to_value', 'detail'] as const;
 
 const keyOf = (kind: string, platformCaseId: string) => `${kind}\u0000${platformCaseId}`;
 
@@ -119,7 +121,7 @@ export async function upsertCases(db: SqlDriver, store: StoreRef, cases: readonl
     const inserted = await insertRows<{ id: number; kind: string; platform_case_id: string }>(
       tx,
       'cases',
-      ['store_id', 'kind', 'platform_case_id', ...DATA, 'created_at', 'updated_at'],
+      CASE_INSERT_COLUMNS,
       fresh.map(({ record, hash }) => [store.id, record.kind, record.platformCaseId, ...values(store, record, hash), now, now]),
       { returning: ['id', 'kind', 'platform_case_id'] },
     );

@@ -3,7 +3,7 @@ import type { Platform } from '../domain/taxonomy.ts';
 import { contentHash } from './content-hash.ts';
 import { inSlices, insertRows, placeholders } from './insert-rows.ts';
 import { type Hashed, partitionByHash } from './partition-by-hash.ts';
-import { selectExisting } from './select-existing.ts';
+import { selectExistingHashes } from './select-existing.ts';
 import type { SqlDriver, SqlValue } from './sql-driver.ts';
 import { lastByKey, type WriteSummary } from './write-summary.ts';
 
@@ -47,15 +47,7 @@ export async function upsertOrders(db: SqlDriver, store: StoreRef, orders: reado
     hash: contentHash([...values(store, record, null), ...lineRows(store.id, 0, record).flat()]),
   }));
   return db.transaction(async (tx) => {
-    const rows = await selectExisting<{ id: number; platform_order_id: string; content_hash: string }>(
-      tx,
-      'orders',
-      store.id,
-      'platform_order_id',
-      [...byKey.keys()],
-      ['id', 'platform_order_id', 'content_hash'],
-    );
-    const existing = new Map(rows.map((r) => [r.platform_order_id, { id: r.id, hash: r.content_hash }]));
+    const existing = await selectExistingHashes(tx, 'orders', store.id, 'platform_order_id', [...byKey.keys()]);
     const { fresh, changed, unchanged } = partitionByHash(hashed, existing);
     const now = deps.now();
 

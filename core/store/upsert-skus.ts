@@ -2,7 +2,7 @@ import { SkuRecord } from '../domain/records.ts';
 import { contentHash } from './content-hash.ts';
 import { insertRows } from './insert-rows.ts';
 import { type Hashed, partitionByHash } from './partition-by-hash.ts';
-import { selectExisting } from './select-existing.ts';
+import { selectExistingHashes } from './select-existing.ts';
 import type { SqlDriver, SqlValue } from './sql-driver.ts';
 import { lastByKey, type WriteSummary } from './write-summary.ts';
 
@@ -19,15 +19,7 @@ export async function upsertSkus(db: SqlDriver, storeId: string, skus: readonly 
   );
   const hashed: Hashed<Sku>[] = [...byKey].map(([key, record]) => ({ key, record, hash: contentHash(values(record, null)) }));
   return db.transaction(async (tx) => {
-    const rows = await selectExisting<{ id: number; platform_listing_id: string; content_hash: string }>(
-      tx,
-      'skus',
-      storeId,
-      'platform_listing_id',
-      [...byKey.keys()],
-      ['id', 'platform_listing_id', 'content_hash'],
-    );
-    const existing = new Map(rows.map((r) => [r.platform_listing_id, { id: r.id, hash: r.content_hash }]));
+    const existing = await selectExistingHashes(tx, 'skus', storeId, 'platform_listing_id', [...byKey.keys()]);
     const { fresh, changed, unchanged } = partitionByHash(hashed, existing);
     const now = deps.now();
     await insertRows(
