@@ -118,10 +118,10 @@ const RULES: readonly Rule[] = [
   },
 ];
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const COMPILED = RULES.map((rule) => ({
   reason: rule.reason,
-  en: new RegExp(`(?<![a-z])(?:${rule.en.map(escape).join('|')})(?![a-z])`, 'i'),
+  en: new RegExp(`(?<![a-z])(?:${rule.en.map(escapeRegExp).join('|')})(?![a-z])`, 'i'),
   zh: rule.zh,
 }));
 
