@@ -20,6 +20,12 @@ export const APP_ERROR_CODES = {
   NOT_AVAILABLE_YET: { exit: 1 },
   /** Another process holds the lock for this job. */
   LOCKED: { exit: 1 },
+  /** A platform refused a store's credentials (expired or revoked token, wrong secret). */
+  PLATFORM_AUTH_FAILED: { exit: 1 },
+  /** A platform kept failing (5xx, timeouts, rate limits) after every retry. */
+  PLATFORM_UNAVAILABLE: { exit: 1 },
+  /** A platform answered with something that is not its API's data (an HTML page, an empty body). */
+  PLATFORM_BAD_RESPONSE: { exit: 1 },
   /** Anything unexpected. */
   INTERNAL: { exit: 1 },
 } as const;
