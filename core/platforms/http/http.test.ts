@@ -83,9 +83,8 @@ describe('requestWithRetry', () => {
 
   it('treats a request that hangs past the timeout as a failed try', async () => {
     const { deps, options } = base();
-    const hang = (input: Parameters<typeof fetch>[0]) =>
-      new Promise<Response>((_, reject) => (input as Request).signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
-    const fetchFn = (async (input: Parameters<typeof fetch>[0]) => hang(input)) as typeof fetch;
+    const fetchFn = ((_input: Parameters<typeof fetch>[0], init?: RequestInit) =>
+      new Promise<Response>((_, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))))) as typeof fetch;
     await expect(requestWithRetry(request, { ...options, maxAttempts: 2, timeoutMs: 20 }, { ...deps, fetch: fetchFn })).rejects.toMatchObject({
       userMessage: expect.stringContaining('(last: no answer within 20 ms)'),
     });

@@ -49,18 +49,29 @@ export async function requestWithRetry(makeRequest: () => Request, options: Retr
       await deps.waiter.sleep(backoff);
     }
     await options.limiter.take();
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+    // Our own controller and timer rather than AbortSignal.timeout()/any(): on Node 20 those
+    // derived signals can be garbage-collected before they fire, leaving a request hanging.
+    const controller = new AbortController();
+    const onAbort = () => controller.abort(options.signal?.reason);
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort(new Error('timeout'));
+    }, timeoutMs);
     let response: Response;
     try {
-      response = await deps.fetch(new Request(makeRequest(), { signal }));
+      response = await deps.fetch(makeRequest(), { signal: controller.signal });
     } catch (error) {
       if (options.signal?.aborted) throw error;
-      lastProblem = timeout.aborted
+      lastProblem = timedOut
         ? `no answer within ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`}`
         : `network error (${error instanceof Error ? error.message : String(error)})`;
       deps.log.debug({ attempt, platform: options.label }, lastProblem);
       continue;
+    } finally {
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onAbort);
     }
     if (response.status === 429) {
       const wait = parseRetryAfter(response.headers.get('retry-after'), deps.waiter.now()) ?? Math.min(cap, base * 2 ** (attempt + 1));
