@@ -52,13 +52,18 @@ export const OrderRecord = z.object({
 });
 export type OrderRecord = z.input<typeof OrderRecord>;
 
-export const CaseLineRecord = z.object({
-  lineKey: id,
-  sellerSku: id,
-  quantity: z.number().int().nonnegative(),
-  amountMinor: minor.nullable().default(null),
-  currency,
-});
+export const CaseLineRecord = z
+  .object({
+    lineKey: id,
+    /** The seller's SKU, when the platform says it; otherwise the store resolves it from the listing. */
+    sellerSku: id.nullable().default(null),
+    /** The platform's listing id (eBay item id, ASIN, …), for platforms whose after-sales records carry no SKU. */
+    platformListingId: id.nullable().default(null),
+    quantity: z.number().int().nonnegative(),
+    amountMinor: minor.nullable().default(null),
+    currency,
+  })
+  .refine((l) => l.sellerSku !== null || l.platformListingId !== null, 'a case line needs a seller SKU or a platform listing id');
 export type CaseLineRecord = z.input<typeof CaseLineRecord>;
 
 export const CaseRecord = z.object({

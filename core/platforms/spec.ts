@@ -41,6 +41,8 @@ export interface SyncPage {
   next: SyncCursor;
   /** False on the last page of this sync. */
   hasMore: boolean;
+  /** How often the platform made us wait (429) while reading this page. */
+  rateLimitWaits?: number;
 }
 
 export interface FetchPageInput {

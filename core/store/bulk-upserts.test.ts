@@ -112,7 +112,7 @@ describeEachEngine('core/store bulk writes', (engine) => {
   it('the same page written twice reports 0 new and changes nothing', async () => {
     expect(await upsertSkus(db.sql, store.id, skus, deps)).toEqual({ created: 2, updated: 0, unchanged: 0 });
     expect(await upsertOrders(db.sql, store, orders, deps)).toEqual({ created: 2, updated: 0, unchanged: 0 });
-    expect(await upsertCases(db.sql, store, [returnCase, claimCase], deps)).toEqual({ created: 2, updated: 0, unchanged: 0 });
+    expect(await upsertCases(db.sql, store, [returnCase, claimCase], deps)).toEqual({ created: 2, updated: 0, unchanged: 0, unresolvedListings: [] });
     const snapshot = async () => ({
       skus: await db.sql.all('SELECT * FROM "skus" ORDER BY id'),
       orders: await db.sql.all('SELECT * FROM "orders" ORDER BY id'),
@@ -126,7 +126,7 @@ describeEachEngine('core/store bulk writes', (engine) => {
     clock.advance(60_000);
     expect(await upsertSkus(db.sql, store.id, skus, deps)).toEqual({ created: 0, updated: 0, unchanged: 2 });
     expect(await upsertOrders(db.sql, store, orders, deps)).toEqual({ created: 0, updated: 0, unchanged: 2 });
-    expect(await upsertCases(db.sql, store, [returnCase, claimCase], deps)).toEqual({ created: 0, updated: 0, unchanged: 2 });
+    expect(await upsertCases(db.sql, store, [returnCase, claimCase], deps)).toEqual({ created: 0, updated: 0, unchanged: 2, unresolvedListings: [] });
     expect(await snapshot()).toEqual(before);
     expect(before.orderLines).toHaveLength(3);
     expect(before.caseLines).toHaveLength(2);
@@ -144,7 +144,7 @@ describeEachEngine('core/store bulk writes', (engine) => {
       refundedMinor: 2299n,
       refundedAt: new Date('2026-12-02T09:15:00Z'),
     };
-    expect(await upsertCases(db.sql, store, [approved, claimCase], deps)).toEqual({ created: 0, updated: 1, unchanged: 1 });
+    expect(await upsertCases(db.sql, store, [approved, claimCase], deps)).toEqual({ created: 0, updated: 1, unchanged: 1, unresolvedListings: [] });
 
     const stored = await db.prisma.case.findFirstOrThrow({
       where: { kind: 'return', platformCaseId: 'Dk2Lm9QrS' },
@@ -162,7 +162,7 @@ describeEachEngine('core/store bulk writes', (engine) => {
 
     // The reason moves to case lines too, so SKU × reason queries stay on one table.
     const relabelled: CaseRecord = { ...approved, reason: 'size_fit', rawReason: 'POOR_FIT' };
-    expect(await upsertCases(db.sql, store, [relabelled], deps)).toEqual({ created: 0, updated: 1, unchanged: 0 });
+    expect(await upsertCases(db.sql, store, [relabelled], deps)).toEqual({ created: 0, updated: 1, unchanged: 0, unresolvedListings: [] });
     expect(await db.sql.all('SELECT "reason" FROM "case_lines" WHERE "case_id" = ?', [stored.id])).toEqual([{ reason: 'size_fit' }]);
   });
 
@@ -190,7 +190,7 @@ describeEachEngine('core/store bulk writes', (engine) => {
 
   it('a page that repeats an item writes it once, keeping the last copy', async () => {
     const later = { ...returnCase, status: 'approved' as const, rawStatus: 'Approved', decidedAt: new Date('2026-11-11T00:00:00Z') };
-    expect(await upsertCases(db.sql, store, [returnCase, later], deps)).toEqual({ created: 1, updated: 0, unchanged: 0 });
+    expect(await upsertCases(db.sql, store, [returnCase, later], deps)).toEqual({ created: 1, updated: 0, unchanged: 0, unresolvedListings: [] });
     expect(await db.sql.all('SELECT "status" FROM "cases"')).toEqual([{ status: 'approved' }]);
     const order = orders[0] as OrderRecord;
     const doubled: OrderRecord = { ...order, lines: [...order.lines, ...order.lines] };
@@ -234,10 +234,29 @@ describeEachEngine('core/store bulk writes', (engine) => {
 
   it('writes large pages in chunks under the engines’ parameter limits', async () => {
     const many: CaseRecord[] = Array.from({ length: 2_345 }, (_, i) => ({ ...returnCase, platformCaseId: `R${i}` }));
-    expect(await upsertCases(db.sql, store, many, deps)).toEqual({ created: 2_345, updated: 0, unchanged: 0 });
-    expect(await upsertCases(db.sql, store, many, deps)).toEqual({ created: 0, updated: 0, unchanged: 2_345 });
+    expect(await upsertCases(db.sql, store, many, deps)).toEqual({ created: 2_345, updated: 0, unchanged: 0, unresolvedListings: [] });
+    expect(await upsertCases(db.sql, store, many, deps)).toEqual({ created: 0, updated: 0, unchanged: 2_345, unresolvedListings: [] });
     expect(await count('case_lines')).toBe(2_345);
     expect(await count('case_events')).toBe(2_345);
+  });
+
+  it('resolves the SKU of lines that only name the listing, and reports listings it does not know', async () => {
+    await upsertSkus(db.sql, store.id, skus, deps);
+    const byListing: CaseRecord = {
+      ...returnCase,
+      platformCaseId: 'R-listing',
+      lines: [
+        { lineKey: '1', platformListingId: 'B0C1TEE002', quantity: 1, amountMinor: 2299n, currency: 'USD' },
+        { lineKey: '2', platformListingId: 'B0UNKNOWN99', quantity: 1, amountMinor: 999n, currency: 'USD' },
+      ],
+    };
+    expect(await upsertCases(db.sql, store, [byListing], deps)).toEqual({ created: 1, updated: 0, unchanged: 0, unresolvedListings: ['B0UNKNOWN99'] });
+    expect(await db.sql.all('SELECT "line_key", "seller_sku" FROM "case_lines" ORDER BY "line_key"')).toEqual([
+      { line_key: '1', seller_sku: 'TSHIRT-BLK-L' },
+      { line_key: '2', seller_sku: 'B0UNKNOWN99' },
+    ]);
+    // Written again unchanged: the resolved SKU is part of the fingerprint, so nothing moves.
+    expect((await upsertCases(db.sql, store, [byListing], deps)).unchanged).toBe(1);
   });
 
   it('a lock is held by one process at a time and taken over once it expires', async () => {

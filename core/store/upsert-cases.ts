@@ -68,8 +68,27 @@ const values = (store: StoreRef, c: Case, hash: string | null): SqlValue[] => [
   c.deepLink,
   hash,
 ];
+// After resolveSkus every line has a seller SKU (the listing id when the store knows none).
 const lineRows = (caseId: number, c: Case): SqlValue[][] =>
-  c.lines.map((l) => [caseId, l.lineKey, l.sellerSku, l.quantity, l.amountMinor, l.currency, c.reason, c.requestedAt]);
+  c.lines.map((l) => [caseId, l.lineKey, l.sellerSku ?? l.platformListingId, l.quantity, l.amountMinor, l.currency, c.reason, c.requestedAt]);
+
+/**
+ * Fills in the seller SKU of lines that only name the platform's listing (eBay returns carry an
+ * item id, not a SKU) from the store's synced SKUs. A listing the store does not know keeps its
+ * listing id as the SKU and is reported, so the sync can count it.
+ */
+async function resolveSkus(tx: SqlDriver, storeId: string, cases: Case[]): Promise<string[]> {
+  const wanted = [...new Set(cases.flatMap((c) => c.lines.filter((l) => l.sellerSku === null).map((l) => l.platformListingId as string)))];
+  if (wanted.length === 0) return [];
+  const rows = await selectExisting<{ platform_listing_id: string; seller_sku: string }>(tx, 'skus', storeId, 'platform_listing_id', wanted, [
+    'platform_listing_id',
+    'seller_sku',
+  ]);
+  const known = new Map(rows.map((r) => [r.platform_listing_id, r.seller_sku]));
+  for (const c of cases)
+    for (const l of c.lines) if (l.sellerSku === null && l.platformListingId !== null) l.sellerSku = known.get(l.platformListingId) ?? null;
+  return wanted.filter((w) => !known.has(w));
+}
 const eventRow = (caseId: number, actor: string, e: CaseEventDraft): SqlValue[] => [
   caseId,
   e.at,
@@ -101,11 +120,17 @@ interface ExistingCase {
  * followed field that moved (status, reason, amounts, assignee); an unchanged one is not
  * touched. Pass a transaction to commit the page together with its sync cursor.
  */
-export async function upsertCases(db: SqlDriver, store: StoreRef, cases: readonly CaseRecord[], deps: { now: () => Date }): Promise<WriteSummary> {
+export async function upsertCases(
+  db: SqlDriver,
+  store: StoreRef,
+  cases: readonly CaseRecord[],
+  deps: { now: () => Date },
+): Promise<WriteSummary & { unresolvedListings: string[] }> {
   const byKey = lastByKey(cases.map(normalise), (c) => keyOf(c.kind, c.platformCaseId));
-  const hashed: Hashed<Case>[] = [...byKey].map(([key, record]) => ({ key, record, hash: hashOf(store, record) }));
   const actor = `sync:${store.id}`;
   return db.transaction(async (tx) => {
+    const unresolvedListings = await resolveSkus(tx, store.id, [...byKey.values()]);
+    const hashed: Hashed<Case>[] = [...byKey].map(([key, record]) => ({ key, record, hash: hashOf(store, record) }));
     const rows = await selectExisting<ExistingCase & Record<string, unknown>>(
       tx,
       'cases',
@@ -158,6 +183,6 @@ export async function upsertCases(db: SqlDriver, store: StoreRef, cases: readonl
     );
     await insertRows(tx, 'case_lines', LINE_COLUMNS, lines);
     await insertRows(tx, 'case_events', EVENT_COLUMNS, events);
-    return { created: fresh.length, updated: changed.length, unchanged };
+    return { created: fresh.length, updated: changed.length, unchanged, unresolvedListings };
   });
 }

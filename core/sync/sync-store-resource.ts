@@ -71,11 +71,13 @@ export async function syncStoreResource(
       const page = await connector.fetchPage({ resource, cursor, now: deps.now(), signal: input.signal });
       await deps.sql.transaction(async (tx) => {
         const now = { now: deps.now };
-        const written = [
-          page.skus?.length ? await upsertSkus(tx, store.id, page.skus, now) : null,
-          page.orders?.length ? await upsertOrders(tx, store, page.orders, now) : null,
-          page.cases?.length ? await upsertCases(tx, store, page.cases, now) : null,
-        ];
+        // SKUs first: cases of the same page resolve their listings against them.
+        const skus = page.skus?.length ? await upsertSkus(tx, store.id, page.skus, now) : null;
+        const orders = page.orders?.length ? await upsertOrders(tx, store, page.orders, now) : null;
+        const cases = page.cases?.length ? await upsertCases(tx, store, page.cases, now) : null;
+        const written = [skus, orders, cases];
+        // A listing no synced SKU names is written under its listing id and counted as unmapped.
+        for (const listing of cases?.unresolvedListings ?? []) page.unmapped[`sku:${listing}`] = (page.unmapped[`sku:${listing}`] ?? 0) + 1;
         await writeSyncCursor(tx, store.id, resource, page.next, deps.now());
         for (const w of written) {
           if (!w) continue;
@@ -88,6 +90,7 @@ export async function syncStoreResource(
       counts.pages++;
       counts.fetched += (page.skus?.length ?? 0) + (page.orders?.length ?? 0) + (page.cases?.length ?? 0) + page.skipped;
       counts.skipped += page.skipped;
+      counts.rateLimitWaits += page.rateLimitWaits ?? 0;
       for (const [value, n] of Object.entries(page.unmapped)) {
         counts.unmapped += n;
         counts.unmappedValues[value] = (counts.unmappedValues[value] ?? 0) + n;

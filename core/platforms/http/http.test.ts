@@ -27,13 +27,13 @@ const status =
 describe('createTokenBucket', () => {
   it('lets a burst through, then spaces requests at the published rate', async () => {
     const waiter = virtualWaiter();
-    const bucket = createTokenBucket({ ratePerSecond: 0.5, burst: 2 }, waiter);
+    const bucket = createTokenBucket({ requestsPerSecond: 0.5, burst: 2 }, waiter);
     expect([await bucket.take(), await bucket.take(), await bucket.take(), await bucket.take()]).toEqual([0, 0, 2000, 2000]);
   });
 
   it('holds everyone back while the platform asked to pause', async () => {
     const waiter = virtualWaiter();
-    const bucket = createTokenBucket({ ratePerSecond: 10, burst: 10 }, waiter);
+    const bucket = createTokenBucket({ requestsPerSecond: 10, burst: 10 }, waiter);
     bucket.pause(5000);
     expect([await bucket.take(), await bucket.take()]).toEqual([5000, 100]);
   });
@@ -42,7 +42,7 @@ describe('createTokenBucket', () => {
 describe('requestWithRetry', () => {
   const base = (waiter = virtualWaiter(), random = () => 0.5) => ({
     deps: { waiter, random, log: createSilentLogger() },
-    options: { label: 'eBay (ebay-us)', limiter: createTokenBucket({ ratePerSecond: 1000, burst: 1000 }, waiter), maxAttempts: 3 },
+    options: { label: 'eBay (ebay-us)', limiter: createTokenBucket({ requestsPerSecond: 1000, burst: 1000 }, waiter), maxAttempts: 3 },
     waiter,
   });
 

@@ -11,12 +11,12 @@ export interface TokenBucket {
 }
 
 /**
- * The per-platform limiter: `burst` requests at once, refilled at `ratePerSecond`, the way the
+ * The per-platform limiter: `burst` requests at once, refilled at `requestsPerSecond`, the way the
  * platforms publish their limits (Amazon 0.5 rps burst 30, eBay daily quotas, …). Calls queue in
  * order, so a burst of callers is spread out rather than rejected.
  */
-export function createTokenBucket(options: { ratePerSecond: number; burst: number }, waiter: Waiter): TokenBucket {
-  const interval = 1000 / options.ratePerSecond;
+export function createTokenBucket(options: { requestsPerSecond: number; burst: number }, waiter: Waiter): TokenBucket {
+  const interval = 1000 / options.requestsPerSecond;
   let tokens = options.burst;
   let updatedAt = waiter.now();
   let pausedUntil = 0;

@@ -89,7 +89,8 @@ const SPIKE_MOD = [47, 13] as const;
 
 const localMinor = (usdMinor: number, currency: string) => Math.round(usdMinor / (DEMO_USD_PER[currency] ?? 1));
 
-function orderTime(plan: StorePlan, j: number): number {
+/** When order j of a store was placed; increases with j, so a time window is an index range. */
+export function orderTime(plan: StorePlan, j: number): number {
   return plan.startMs + Math.floor(((j + unit(plan.key, 1, j)) / plan.orders) * (plan.endMs - plan.startMs));
 }
 

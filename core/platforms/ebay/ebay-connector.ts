@@ -1,0 +1,115 @@
+import type { CaseRecord, OrderRecord, SkuRecord } from '../../domain/records.ts';
+import { AppError } from '../../errors/app-error.ts';
+import type { RetryDeps } from '../http/request-with-retry.ts';
+import type { FetchPageInput, PlatformConnector, SyncPage } from '../spec.ts';
+import { convertEbayOrder } from './convert-ebay-order.ts';
+import { convertEbayReturn } from './convert-ebay-return.ts';
+import { createEbayClient, type EbayClientOptions } from './ebay-client.ts';
+import { EbayOrder, EbayOrderPage, EbayReturn, EbayReturnPage } from './ebay-schemas.ts';
+import { EBAY_SPEC, ebaySite } from './ebay-spec.ts';
+
+const DAY = 86_400_000;
+
+export interface EbayConnectorOptions extends EbayClientOptions {
+  pageSize?: number;
+  /** How far back the first sync reaches. */
+  firstSyncDays?: number;
+  /** How far before the last complete sync a new one starts again, to pick up late status changes. */
+  lookbackDays?: number;
+}
+
+/**
+ * eBay for the sync: orders from the Fulfillment API (with the listing ↔ SKU pairs), returns
+ * from the Post-Order API, both paged by offset inside a date window. While a sync pages, the
+ * cursor keeps the window's basis (the previous watermark), so a resumed sync reads the same
+ * window; the last page moves the watermark to now.
+ */
+export function createEbayConnector(options: EbayConnectorOptions, deps: RetryDeps): PlatformConnector {
+  const client = createEbayClient(options, deps);
+  const limit = options.pageSize ?? 200;
+  const site = ebaySite(options.marketplaceId);
+
+  const window = (input: FetchPageInput) => {
+    const basis = input.cursor?.watermark;
+    const from = basis ? new Date(basis.getTime() - (options.lookbackDays ?? 30) * DAY) : new Date(input.now.getTime() - (options.firstSyncDays ?? 180) * DAY);
+    return { from, offset: Number(input.cursor?.cursor ?? 0) };
+  };
+
+  const finish = (input: FetchPageInput, offset: number, received: number, total: number | null | undefined) => {
+    const hasMore = total != null ? offset + received < total && received > 0 : received === limit;
+    return {
+      hasMore,
+      next: hasMore ? { cursor: String(offset + received), watermark: input.cursor?.watermark ?? null } : { cursor: null, watermark: input.now },
+    };
+  };
+
+  async function orders(input: FetchPageInput): Promise<SyncPage> {
+    const { from, offset } = window(input);
+    const filter = encodeURIComponent(`lastmodifieddate:[${from.toISOString()}..]`);
+    const { body, rateLimitWaits } = await client.getJson(`/sell/fulfillment/v1/order?filter=${filter}&limit=${limit}&offset=${offset}`, 'Bearer');
+    const page = EbayOrderPage.safeParse(body);
+    if (!page.success) throw new AppError('PLATFORM_BAD_RESPONSE', `eBay (${options.storeId}) sent an order page in an unexpected shape.`);
+    const out: OrderRecord[] = [];
+    const skus: SkuRecord[] = [];
+    let skipped = 0;
+    for (const raw of page.data.orders ?? []) {
+      const parsed = EbayOrder.safeParse(raw);
+      if (!parsed.success) {
+        skipped++;
+        deps.log.warn({ store: options.storeId, resource: 'orders', issues: parsed.error.issues.slice(0, 3) }, 'skipped an eBay order that could not be read');
+        continue;
+      }
+      const converted = convertEbayOrder(parsed.data);
+      out.push(converted.order);
+      skus.push(...converted.skus);
+    }
+    const received = page.data.orders?.length ?? 0;
+    return { orders: out, skus, skipped, unmapped: {}, rateLimitWaits, ...finish(input, offset, received, page.data.total) };
+  }
+
+  async function returns(input: FetchPageInput): Promise<SyncPage> {
+    const { from, offset } = window(input);
+    const query = new URLSearchParams({
+      creation_date_range_from: from.toISOString(),
+      creation_date_range_to: input.now.toISOString(),
+      limit: String(limit),
+      offset: String(offset),
+    });
+    const { body, rateLimitWaits } = await client.getJson(`/post-order/v2/return/search?${query}`, 'IAF');
+    const page = EbayReturnPage.safeParse(body);
+    if (!page.success) throw new AppError('PLATFORM_BAD_RESPONSE', `eBay (${options.storeId}) sent a return page in an unexpected shape.`);
+    const cases: CaseRecord[] = [];
+    const unmapped: Record<string, number> = {};
+    let skipped = 0;
+    for (const raw of page.data.members ?? []) {
+      const parsed = EbayReturn.safeParse(raw);
+      if (!parsed.success) {
+        skipped++;
+        deps.log.warn(
+          { store: options.storeId, resource: 'returns', issues: parsed.error.issues.slice(0, 3) },
+          'skipped an eBay return that could not be read',
+        );
+        continue;
+      }
+      const converted = convertEbayReturn(parsed.data, { site });
+      cases.push(converted.record);
+      for (const value of converted.unmapped) unmapped[value] = (unmapped[value] ?? 0) + 1;
+    }
+    const received = page.data.members?.length ?? 0;
+    return { cases, skipped, unmapped, rateLimitWaits, ...finish(input, offset, received, page.data.paginationOutput?.totalEntries) };
+  }
+
+  return {
+    spec: EBAY_SPEC,
+    async fetchPage(input) {
+      switch (input.resource) {
+        case 'orders':
+          return orders(input);
+        case 'returns':
+          return returns(input);
+        default:
+          throw new AppError('BAD_INPUT', `eBay stores sync ${EBAY_SPEC.resources.join(' and ')}; "${input.resource}" arrives in a later release.`);
+      }
+    },
+  };
+}

@@ -1,0 +1,192 @@
+import { HttpResponse, http, type RequestHandler } from 'msw';
+import { type DemoScenario, demoCase, demoOrder, orderTime, planStore, type StorePlan, type TruthCase } from '../../sandbox/demo-scenario.ts';
+import type { DemoStore } from '../../sandbox/demo-stores.ts';
+import { hashString, unit } from '../../sandbox/prng.ts';
+import { NO_FAULTS, type SandboxKnobs } from '../../sandbox/sandbox-knobs.ts';
+import type { EbayCredentials } from '../ebay-client.ts';
+import { renderEbayOrder, renderEbayReturn } from './render-ebay.ts';
+
+export const EBAY_SANDBOX_BASE_URL = 'https://api.ebay.com';
+
+export interface EbaySandbox {
+  handlers: RequestHandler[];
+  /** The demo credentials the sandbox accepts for a store. */
+  credentials(storeId: string): EbayCredentials;
+  /** Makes every issued access token expire now (to exercise refresh on 401). */
+  expireTokens(): void;
+  /** The returns the sandbox serves for a store, in the order it lists them (the ground truth of tests). */
+  returns(storeId: string): TruthCase[];
+  /** Whether the sandbox sends this return with a broken shape (malformedRate). */
+  isMalformed(storeId: string, returnId: string): boolean;
+  requests: { count: number };
+}
+
+const ebayErrors = (status: number, errorId: number, message: string) =>
+  HttpResponse.json({ errors: [{ errorId, domain: 'API_FULFILLMENT', category: 'REQUEST', message }] }, { status });
+
+/**
+ * The eBay sandbox: OAuth token, Fulfillment orders and Post-Order return search, serving the
+ * demo scenario's eBay stores with eBay's field names, offset paging and error envelopes, plus the
+ * fault knobs. Data is generated per page; only a sorted index of return numbers is kept.
+ */
+export function createEbaySandbox(options: { scenario: DemoScenario; stores: readonly DemoStore[]; knobs?: Partial<SandboxKnobs> }): EbaySandbox {
+  const knobs: SandboxKnobs = { ...NO_FAULTS, ...options.knobs };
+  const plans = new Map<string, StorePlan>(options.stores.filter((s) => s.platform === 'ebay').map((s) => [s.id, planStore(options.scenario, s)]));
+  const returnIndex = new Map<string, { cases: Int32Array; times: Float64Array }>();
+  const live = new Map<string, string>(); // access token → store id
+  const requests = { count: 0 };
+  let issued = 0;
+
+  const plan = (storeId: string) => {
+    const p = plans.get(storeId);
+    if (!p) throw new Error(`no eBay demo store ${storeId}`);
+    return p;
+  };
+
+  /** A store's returns as case numbers sorted by creation time: built once, 12 bytes a return. */
+  function returnsOf(storeId: string): { cases: Int32Array; times: Float64Array } {
+    let index = returnIndex.get(storeId);
+    if (!index) {
+      const p = plan(storeId);
+      const found: { i: number; t: number }[] = [];
+      for (let i = 0; i < p.cases; i++) {
+        const c = demoCase(p, i);
+        if (c.kind === 'return') found.push({ i, t: c.requestedAt.getTime() });
+      }
+      found.sort((a, b) => a.t - b.t || a.i - b.i);
+      index = { cases: Int32Array.from(found.map((f) => f.i)), times: Float64Array.from(found.map((f) => f.t)) };
+      returnIndex.set(storeId, index);
+    }
+    return index;
+  }
+
+  /** First position in a sorted array whose value is ≥ x (or > x when `after`). */
+  function lowerBound(values: Float64Array, x: number, after = false): number {
+    let lo = 0;
+    let hi = values.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((values[mid] ?? 0) < x || (after && values[mid] === x)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  const malformed = (storeId: string, key: string) =>
+    knobs.malformedRate > 0 && unit(options.scenario.seed, 98, hashString(`${storeId}:${key}`)) < knobs.malformedRate;
+
+  /** Fault knobs for a data request: a 429 or 5xx answer, or null to answer normally. */
+  async function fault(): Promise<Response | null> {
+    const n = ++requests.count;
+    if (knobs.latencyMs > 0) await new Promise((r) => setTimeout(r, knobs.latencyMs));
+    const u = unit(options.scenario.seed, 99, n);
+    if (u < knobs.rateLimitRate) {
+      return HttpResponse.json(
+        {
+          errors: [
+            { errorId: 2001, domain: 'ACCESS', category: 'REQUEST', message: 'Too many requests. The request limit has been reached for the resource.' },
+          ],
+        },
+        { status: 429, headers: { 'Retry-After': String(knobs.retryAfterSeconds) } },
+      );
+    }
+    if (u < knobs.rateLimitRate + knobs.serverErrorRate) return ebayErrors(503, 2003, 'There was a problem with an eBay internal system or process.');
+    return null;
+  }
+
+  function authorise(request: Request, scheme: 'Bearer' | 'IAF'): string | Response {
+    const header = request.headers.get('authorization') ?? '';
+    const [given, value] = header.split(' ');
+    const storeId = value ? live.get(value) : undefined;
+    if (given !== scheme || !storeId) return ebayErrors(401, 1001, 'Invalid access token. Check the value of the Authorization HTTP request header.');
+    return storeId;
+  }
+
+  const handlers: RequestHandler[] = [
+    http.post(`${EBAY_SANDBOX_BASE_URL}/identity/v1/oauth2/token`, async ({ request }) => {
+      const form = new URLSearchParams(await request.text());
+      const storeId = form.get('refresh_token')?.replace(/^demo-refresh:/, '') ?? '';
+      if (form.get('grant_type') !== 'refresh_token' || !plans.has(storeId) || !request.headers.get('authorization')?.startsWith('Basic ')) {
+        return HttpResponse.json(
+          { error: 'invalid_grant', error_description: 'the provided authorization refresh token is invalid or was issued to another client' },
+          { status: 400 },
+        );
+      }
+      const accessToken = `v^1.1#i^1#demo#${storeId}#${++issued}`;
+      live.set(accessToken, storeId);
+      return HttpResponse.json({ access_token: accessToken, expires_in: 7200, token_type: 'User Access Token' });
+    }),
+
+    http.get(`${EBAY_SANDBOX_BASE_URL}/sell/fulfillment/v1/order`, async ({ request }) => {
+      const who = authorise(request, 'Bearer');
+      if (who instanceof Response) return who;
+      const failure = await fault();
+      if (failure) return failure;
+      const url = new URL(request.url);
+      const p = plan(who);
+      const limit = Math.min(200, Number(url.searchParams.get('limit') ?? 50));
+      const offset = Number(url.searchParams.get('offset') ?? 0);
+      const from = /lastmodifieddate:\[([^.\]]+)\.\./.exec(url.searchParams.get('filter') ?? '')?.[1];
+      const fromMs = from ? Date.parse(from) : Number.NEGATIVE_INFINITY;
+      if (Number.isNaN(fromMs)) return ebayErrors(400, 30800, 'Invalid filter.');
+      // Orders are in time order, so the window starts at the first order placed after `from`.
+      let lo = 0;
+      let hi = p.orders;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (orderTime(p, mid) < fromMs) lo = mid + 1;
+        else hi = mid;
+      }
+      const total = p.orders - lo;
+      const start = Math.max(0, offset - (knobs.repeatAcrossPages && offset > 0 ? 1 : 0));
+      const orders = [];
+      for (let k = start; k < Math.min(total, offset + limit); k++) {
+        const rendered = renderEbayOrder(demoOrder(p, lo + k));
+        orders.push(malformed(who, `order:${lo + k}`) ? { ...rendered, orderId: null, creationDate: 42 } : rendered);
+      }
+      return HttpResponse.json({ href: request.url, total, limit, offset, orders });
+    }),
+
+    http.get(`${EBAY_SANDBOX_BASE_URL}/post-order/v2/return/search`, async ({ request }) => {
+      const who = authorise(request, 'IAF');
+      if (who instanceof Response) return who;
+      const failure = await fault();
+      if (failure) return failure;
+      const url = new URL(request.url);
+      const p = plan(who);
+      const limit = Math.min(200, Number(url.searchParams.get('limit') ?? 25));
+      const offset = Number(url.searchParams.get('offset') ?? 0);
+      const fromMs = Date.parse(url.searchParams.get('creation_date_range_from') ?? '1970-01-01T00:00:00Z');
+      const toMs = Date.parse(url.searchParams.get('creation_date_range_to') ?? '2999-01-01T00:00:00Z');
+      if (Number.isNaN(fromMs) || Number.isNaN(toMs)) {
+        return HttpResponse.json(
+          { error: [{ errorId: 1616, domain: 'returnErrorDomain', severity: 'ERROR', category: 'REQUEST', message: 'Invalid Input.' }] },
+          { status: 400 },
+        );
+      }
+      const index = returnsOf(who);
+      const first = lowerBound(index.times, fromMs);
+      const totalEntries = Math.max(0, lowerBound(index.times, toMs, true) - first);
+      const start = Math.max(0, offset - (knobs.repeatAcrossPages && offset > 0 ? 1 : 0));
+      const members = Array.from(index.cases.subarray(first + start, first + Math.min(totalEntries, offset + limit))).map((i) => {
+        const c = demoCase(p, i);
+        const rendered = renderEbayReturn(c);
+        return malformed(who, c.platformCaseId) ? { ...rendered, returnId: undefined, creationInfo: { reason: 'WRONG_SIZE' } } : rendered;
+      });
+      return HttpResponse.json({
+        paginationOutput: { limit, offset, totalEntries, totalPages: Math.ceil(totalEntries / limit) },
+        countSummary: [{ type: 'ALL_OPEN', count: totalEntries }],
+        members,
+      });
+    }),
+  ];
+
+  return {
+    handlers,
+    credentials: (storeId) => ({ clientId: 'helloword-demo-client', clientSecret: 'demo-secret', refreshToken: `demo-refresh:${storeId}` }),
+    expireTokens: () => live.clear(),
+    returns: (storeId) => Array.from(returnsOf(storeId).cases, (i) => demoCase(plan(storeId), i)),
+    isMalformed: (storeId, returnId) => malformed(storeId, returnId),
+    requests,
+  };
+}
