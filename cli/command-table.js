@@ -26,12 +26,13 @@ next releases and will start from here.`,
     summary: 'Rebuild the demo database from the built-in sample stores',
     usage: 'helloword demo [--cases N] [--seed S]',
     flags: {
-      cases: { type: 'string', help: 'how many after-sales cases the sample stores hold (default 5000)' },
+      cases: { type: 'string', help: 'how many after-sales cases the sample stores hold in all (default 5000, up to 2000000)' },
       seed: { type: 'string', help: 'a number that picks one reproducible set of sample data' },
     },
-    help: `Fills the database with realistic sample stores for all five platforms (Amazon,
-eBay, Shopify, Walmart, Wish) by syncing them the same way real stores sync.`,
-    availableIn: 'the platform connectors release',
+    help: `Fills the database with realistic sample stores by syncing them the same way real
+stores sync, from built-in copies of the platforms (nothing goes to the internet).
+Replaces the previous demo data; your own stores are not touched. Today the demo
+has the eBay stores; Amazon, Shopify, Walmart and Wish follow.`,
   },
   {
     name: 'sync',
@@ -42,8 +43,8 @@ eBay, Shopify, Walmart, Wish) by syncing them the same way real stores sync.`,
       store: { type: 'string', help: 'only this store (its id)' },
     },
     help: `Pulls everything that changed since the last sync from each store and shows
-progress per store. Safe to stop and run again: it continues where it left off.`,
-    availableIn: 'the platform connectors release',
+progress per store. Safe to stop and run again: it continues where it left off.
+Today it syncs the demo stores; connecting your own stores follows.`,
   },
   {
     name: 'tool',

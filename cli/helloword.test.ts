@@ -50,9 +50,9 @@ describe('helloword command line', () => {
   });
 
   it('a command that is not built yet says so and exits 1', async () => {
-    const run = await helloword(['sync', '--platform', 'ebay'], { cwd });
+    const run = await helloword(['digest', '--print'], { cwd });
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe('helloword: "helloword sync" is not available yet: it arrives with the platform connectors release.\n');
+    expect(run.stderr).toBe('helloword: "helloword digest" is not available yet: it arrives with the digest release.\n');
     const json = await helloword(['ask', 'how many returns?', '--json'], { cwd });
     expect(json.code).toBe(1);
     expect(JSON.parse(json.stdout)).toEqual({ error: { code: 'NOT_AVAILABLE_YET', message: expect.stringContaining('"helloword ask" is not available yet') } });
@@ -67,20 +67,48 @@ describe('helloword command line', () => {
     expect(option.stderr).toContain('Unknown option \'--port\'. Run "helloword serve --help" for its options.');
   });
 
-  it('serve creates and migrates ./data/helloword.db, then finds it up to date', async () => {
-    const first = await helloword(['serve'], { cwd });
-    expect(first.stderr).toBe('');
+  it('serve creates and migrates ./data/helloword.db and fills the demo on first start, then finds it up to date', async () => {
+    const first = await helloword(['serve'], { cwd, env: { HELLOWORD_NOW: '2026-12-04T00:00:00Z' } });
     expect(first.code).toBe(0);
+    expect(first.stderr).toContain('First start: building the demo stores from the built-in sandboxes');
+    expect(first.stderr).toMatch(/demo-ebay-us\s+returns\s+\d+ pages\s+\d+ records \(\d+ new, 0 updated\)\s+done/);
     expect(first.stdout).toContain(`SQLite at ${path.join(cwd, 'data', 'helloword.db')}, brought up to date`);
+    expect(first.stdout).toContain('Synced (orders and returns): demo-ebay-us, demo-ebay-uk');
     expect(first.stdout).toContain('Not available yet');
     expect(existsSync(path.join(cwd, 'data', 'helloword.db'))).toBe(true);
 
-    const second = await helloword(['serve', '--json'], { cwd });
+    const second = await helloword(['serve', '--json'], { cwd, env: { HELLOWORD_NOW: '2026-12-04T00:00:00Z' } });
     expect(second.code).toBe(0);
-    expect(JSON.parse(second.stdout)).toMatchObject({
-      database: { engine: 'sqlite', migrationsAppliedNow: [], counts: { stores: 0, orders: 0, cases: 0 } },
-      timeZone: 'UTC',
-    });
+    const status = JSON.parse(second.stdout);
+    expect(status).toMatchObject({ database: { engine: 'sqlite', migrationsAppliedNow: [], counts: { stores: 2 } }, demoBuilt: false, timeZone: 'UTC' });
+    expect(status.database.counts.cases).toBeGreaterThan(300);
+  });
+
+  it('demo --cases N (re)builds the demo; sync brings it up to date; bad flags exit 2 naming the flag', async () => {
+    const env = { HELLOWORD_NOW: '2026-12-04T00:00:00Z' };
+    const demo = await helloword(['demo', '--cases', '1000', '--seed', '7', '--json'], { cwd, env });
+    expect(demo.code).toBe(0);
+    const built = JSON.parse(demo.stdout);
+    expect(built).toMatchObject({ scenario: { seed: 7, cases: 1000 }, synced: ['demo-ebay-us', 'demo-ebay-uk'] });
+    expect(built.runs.every((r: { status: string }) => r.status === 'succeeded')).toBe(true);
+
+    const sync = await helloword(['sync', '--platform', 'eBay', '--json'], { cwd, env });
+    expect(sync.code).toBe(0);
+    const runs = JSON.parse(sync.stdout).runs as { resource: string; created: number; updated: number }[];
+    expect(runs).toHaveLength(4);
+    expect(runs.every((r) => r.created === 0 && r.updated === 0)).toBe(true);
+
+    for (const [args, message] of [
+      [['demo', '--cases', '0'], '--cases must be a whole number from 1 to 2,000,000 (got "0").'],
+      [['demo', '--seed=-3'], '--seed must be a whole number from 0 to 2,147,483,647 (got "-3").'],
+      [['demo', '--seed'], '--seed needs a value (for a value that starts with a dash, write --seed=-…). Run "helloword demo --help" for its options.'],
+      [['sync', '--platform', 'etsy'], '--platform "etsy" is not a platform HelloWord knows; use one of amazon, ebay, shopify, walmart, wish.'],
+      [['sync', '--store', 'nope'], '--store "nope": there is no such store. Stores here: demo-ebay-uk, demo-ebay-us.'],
+    ] as const) {
+      const run = await helloword([...args], { cwd, env });
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr).toContain(message);
+    }
   });
 
   it.each([

@@ -22,6 +22,8 @@ export type CommandHandler = (ctx: CommandContext) => Promise<number>;
 // Loaded only for the command that runs, so one command never pays for another's libraries.
 const HANDLERS: Record<string, () => Promise<CommandHandler>> = {
   serve: async () => (await import('./commands/serve.ts')).serveCommand,
+  demo: async () => (await import('./commands/demo.ts')).demoCommand,
+  sync: async () => (await import('./commands/sync.ts')).syncCommand,
 };
 
 export interface MainIo {
@@ -77,7 +79,14 @@ function parseFlags(command: CommandSpec, args: string[]) {
       strict: true,
     });
   } catch (error) {
-    const reason = error instanceof Error ? error.message.replace(/\. To specify a positional argument.*$/s, '') : String(error);
+    const message = error instanceof Error ? error.message : String(error);
+    const option = /Option '(-{1,2}[\w-]+)/.exec(message)?.[1];
+    const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+    // node:util's messages run over several lines and talk to programmers; say it plainly.
+    const reason =
+      code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option
+        ? `${option} needs a value (for a value that starts with a dash, write ${option}=-…)`
+        : (message.split('\n')[0] ?? message).replace(/\. To specify a positional argument.*$/s, '').replace(/\.$/, '');
     throw new AppError('BAD_INPUT', `${reason}. Run "helloword ${command.name} --help" for its options.`);
   }
 }

@@ -1,10 +1,12 @@
 import { describeDatabase } from '../../core/store/describe-database.ts';
 import { openDatabase } from '../../core/store/open-database.ts';
+import type { DemoBuildResult } from '../../core/sync/build-demo.ts';
 import type { CommandHandler } from '../main.ts';
+import { DEFAULT_DEMO_CASES, describeDemo, runDemoBuild } from './demo.ts';
 
 /** Parts of `serve` that later releases switch on; listed so nobody waits for them. */
 const NOT_YET = [
-  'syncing the built-in demo stores (Amazon, eBay, Shopify, Walmart, Wish)',
+  'demo stores for Amazon, Shopify, Walmart and Wish (the eBay demo stores are here), and connecting your own stores',
   'the MCP server for AI IDEs and agents',
   'the scheduler (syncs every 15 minutes, daily digests)',
   'the Slack and Discord bots',
@@ -13,9 +15,15 @@ const NOT_YET = [
 export const serveCommand: CommandHandler = async (ctx) => {
   const db = await openDatabase({ url: ctx.config.databaseUrl, log: ctx.log });
   try {
+    // First start with no store at all: fill the demo, so there is something to look at.
+    let demo: DemoBuildResult | null = null;
+    if ((await describeDatabase(db)).counts.stores === 0) {
+      if (!ctx.json) process.stderr.write('First start: building the demo stores from the built-in sandboxes…\n');
+      demo = await runDemoBuild(db, ctx, { cases: DEFAULT_DEMO_CASES, seed: 42 });
+    }
     const d = await describeDatabase(db);
     if (ctx.json) {
-      ctx.stdout.write(`${JSON.stringify({ database: d, timeZone: ctx.config.timeZone, notAvailableYet: NOT_YET })}\n`);
+      ctx.stdout.write(`${JSON.stringify({ database: d, timeZone: ctx.config.timeZone, demoBuilt: demo !== null, notAvailableYet: NOT_YET })}\n`);
       return 0;
     }
     const engine = d.engine === 'sqlite' ? 'SQLite' : 'PostgreSQL';
@@ -24,6 +32,7 @@ export const serveCommand: CommandHandler = async (ctx) => {
       : 'already up to date';
     ctx.stdout.write(
       [
+        ...(demo ? [describeDemo(demo)] : []),
         'HelloWord is ready.',
         '',
         `  Database   ${engine} at ${d.location}, ${updates}`,

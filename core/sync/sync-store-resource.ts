@@ -40,7 +40,14 @@ const DEFAULT_HOLDER = `${hostname()}:${process.pid}:${Math.random().toString(36
  * other stores carry on.
  */
 export async function syncStoreResource(
-  input: { store: StoreRef; resource: Resource; connector: PlatformConnector; signal?: AbortSignal },
+  input: {
+    store: StoreRef;
+    resource: Resource;
+    connector: PlatformConnector;
+    signal?: AbortSignal;
+    /** Called after each committed page with the run's counts so far (for progress displays). */
+    onPage?: (counts: Readonly<SyncRunCounts>) => void;
+  },
   deps: SyncDeps,
 ): Promise<ResourceSyncResult> {
   const { store, resource, connector } = input;
@@ -72,10 +79,11 @@ export async function syncStoreResource(
       await deps.sql.transaction(async (tx) => {
         const now = { now: deps.now };
         // SKUs first: cases of the same page resolve their listings against them.
-        const skus = page.skus?.length ? await upsertSkus(tx, store.id, page.skus, now) : null;
+        if (page.skus?.length) await upsertSkus(tx, store.id, page.skus, now);
         const orders = page.orders?.length ? await upsertOrders(tx, store, page.orders, now) : null;
         const cases = page.cases?.length ? await upsertCases(tx, store, page.cases, now) : null;
-        const written = [skus, orders, cases];
+        // SKU pairs are a by-product of orders; the counts are about orders and cases.
+        const written = [orders, cases];
         // A listing no synced SKU names is written under its listing id and counted as unmapped.
         for (const listing of cases?.unresolvedListings ?? []) page.unmapped[`sku:${listing}`] = (page.unmapped[`sku:${listing}`] ?? 0) + 1;
         await writeSyncCursor(tx, store.id, resource, page.next, deps.now());
@@ -88,13 +96,14 @@ export async function syncStoreResource(
       });
       cursor = page.next;
       counts.pages++;
-      counts.fetched += (page.skus?.length ?? 0) + (page.orders?.length ?? 0) + (page.cases?.length ?? 0) + page.skipped;
+      counts.fetched += (page.orders?.length ?? 0) + (page.cases?.length ?? 0) + page.skipped;
       counts.skipped += page.skipped;
       counts.rateLimitWaits += page.rateLimitWaits ?? 0;
       for (const [value, n] of Object.entries(page.unmapped)) {
         counts.unmapped += n;
         counts.unmappedValues[value] = (counts.unmappedValues[value] ?? 0) + n;
       }
+      input.onPage?.(counts);
       if (!page.hasMore) break;
       await acquireLock(deps.sql, { name: lockName, holder, ttlMs: LOCK_TTL_MS, now: deps.now() });
     }

@@ -1,0 +1,59 @@
+import { PLATFORM_NAMES, parsePlatform } from '../../core/domain/parse-platform.ts';
+import { AppError } from '../../core/errors/app-error.ts';
+import { realWaiter } from '../../core/platforms/http/virtual-waiter.ts';
+import { openDatabase } from '../../core/store/open-database.ts';
+import { demoStoresToSync } from '../../core/sync/build-demo.ts';
+import { parseDemoSourceRef } from '../../core/sync/demo-source.ts';
+import { syncStores } from '../../core/sync/sync-stores.ts';
+import type { CommandHandler } from '../main.ts';
+import { createSyncProgressPrinter } from '../print-sync-progress.ts';
+
+export const syncCommand: CommandHandler = async (ctx) => {
+  const platformFlag = ctx.flags.platform;
+  const platform = typeof platformFlag === 'string' ? parsePlatform(platformFlag) : null;
+  if (typeof platformFlag === 'string' && !platform)
+    throw new AppError('BAD_INPUT', `--platform "${platformFlag}" is not a platform HelloWord knows; use one of ${PLATFORM_NAMES}.`);
+  const storeFlag = typeof ctx.flags.store === 'string' ? ctx.flags.store : null;
+
+  const db = await openDatabase({ url: ctx.config.databaseUrl, log: ctx.log });
+  try {
+    const stores = await db.prisma.store.findMany({ orderBy: { id: 'asc' } });
+    if (storeFlag && !stores.some((s) => s.id === storeFlag)) {
+      throw new AppError('BAD_INPUT', `--store "${storeFlag}": there is no such store. Stores here: ${stores.map((s) => s.id).join(', ') || 'none yet'}.`);
+    }
+    const chosen = stores.filter((s) => (!storeFlag || s.id === storeFlag) && (!platform || s.platform === platform));
+    const deps = { sql: db.sql, log: ctx.log, now: ctx.now, waiter: realWaiter, random: Math.random };
+    const toSync = [];
+    const notSyncable: string[] = [];
+    for (const store of chosen) {
+      const scenario = parseDemoSourceRef(store.credentialsRef);
+      const connector = scenario ? demoStoresToSync(scenario, deps).find((s) => s.store.id === store.id)?.connector : undefined;
+      if (connector) toSync.push({ store: { id: store.id, platform: connector.spec.platform }, connector });
+      else notSyncable.push(store.id);
+    }
+    if (toSync.length === 0) {
+      const why = stores.length === 0 ? 'There are no stores yet. Try HelloWord with sample stores: helloword demo' : 'No store matches.';
+      ctx.stdout.write(ctx.json ? `${JSON.stringify({ runs: [], notSyncable })}\n` : `${why}\n`);
+      return 0;
+    }
+    const results = await syncStores({ stores: toSync, onProgress: createSyncProgressPrinter(process.stderr) }, deps);
+    if (ctx.json) {
+      ctx.stdout.write(
+        `${JSON.stringify({ runs: results.map((r) => ({ store: r.storeId, resource: r.resource, status: r.status, ...r.counts, error: r.error?.userMessage ?? null })), notSyncable })}\n`,
+      );
+    } else {
+      for (const r of results.filter((x) => x.status !== 'succeeded')) {
+        ctx.stdout.write(
+          r.status === 'locked'
+            ? `${r.storeId} ${r.resource}: another sync is running; skipped.\n`
+            : `${r.storeId} ${r.resource} FAILED: ${r.error?.userMessage}\n`,
+        );
+      }
+      if (notSyncable.length) ctx.stdout.write(`Not synced (connectors for real stores arrive in the next releases): ${notSyncable.join(', ')}\n`);
+      ctx.stdout.write(`Synced ${results.filter((r) => r.status === 'succeeded').length} of ${results.length} store resources.\n`);
+    }
+    return results.some((r) => r.status === 'failed') ? 1 : 0;
+  } finally {
+    await db.close();
+  }
+};

@@ -1,0 +1,38 @@
+import type { Platform } from '../domain/taxonomy.ts';
+import { createEbayConnector } from './ebay/ebay-connector.ts';
+import { EBAY_SPEC } from './ebay/ebay-spec.ts';
+import { createEbaySandbox } from './ebay/sandbox/ebay-sandbox.ts';
+import type { RetryDeps } from './http/request-with-retry.ts';
+import type { DemoScenario } from './sandbox/demo-scenario.ts';
+import type { DemoStore } from './sandbox/demo-stores.ts';
+import { createSandboxFetch } from './sandbox/sandbox-fetch.ts';
+import type { PlatformConnector, PlatformSpec } from './spec.ts';
+
+/** What a platform folder provides: its spec, its demo sandbox, and a connector for a demo store. */
+export interface PlatformEntry {
+  spec: PlatformSpec;
+  /** Builds the platform's sandbox for the demo stores and a connector that syncs one of them through it. */
+  demoConnectors(scenario: DemoScenario, stores: readonly DemoStore[], deps: Omit<RetryDeps, 'fetch'>): Map<string, PlatformConnector>;
+}
+
+/** One line per platform. Amazon, Shopify, Walmart and Wish arrive with their connectors. */
+export const PLATFORMS: Partial<Record<Platform, PlatformEntry>> = {
+  ebay: {
+    spec: EBAY_SPEC,
+    demoConnectors(scenario, stores, deps) {
+      const sandbox = createEbaySandbox({ scenario, stores });
+      const fetchFn = createSandboxFetch(sandbox.handlers);
+      return new Map(
+        stores
+          .filter((s) => s.platform === 'ebay')
+          .map((s) => [
+            s.id,
+            createEbayConnector(
+              { storeId: s.id, marketplaceId: s.marketplace ?? 'EBAY_US', credentials: sandbox.credentials(s.id), credentialsRef: 'the built-in demo' },
+              { ...deps, fetch: fetchFn },
+            ),
+          ]),
+      );
+    },
+  },
+};

@@ -1,0 +1,57 @@
+import type { Waiter } from '../platforms/http/token-bucket.ts';
+import { PLATFORMS } from '../platforms/registry.ts';
+import type { DemoScenario } from '../platforms/sandbox/demo-scenario.ts';
+import { DEMO_STORES } from '../platforms/sandbox/demo-stores.ts';
+import { upsertStores } from '../store/upsert-stores.ts';
+import { demoSourceRef } from './demo-source.ts';
+import type { SyncDeps } from './sync-store-resource.ts';
+import { type StoreToSync, type SyncProgress, syncStores } from './sync-stores.ts';
+
+export interface DemoBuildResult {
+  scenario: DemoScenario;
+  /** Demo stores whose platform has a sandbox today, synced. */
+  synced: string[];
+  /** Demo stores whose platform's connector arrives later. */
+  notYet: string[];
+  results: Awaited<ReturnType<typeof syncStores>>;
+}
+
+/** The demo stores whose platform has a connector and sandbox today, ready to sync. */
+export function demoStoresToSync(scenario: DemoScenario, deps: { waiter: Waiter; random: () => number; log: SyncDeps['log'] }): StoreToSync[] {
+  const out: StoreToSync[] = [];
+  for (const entry of Object.values(PLATFORMS)) {
+    if (!entry) continue;
+    for (const [storeId, connector] of entry.demoConnectors(scenario, DEMO_STORES, deps))
+      out.push({ store: { id: storeId, platform: entry.spec.platform }, connector });
+  }
+  return out;
+}
+
+/**
+ * (Re)builds the demo: removes the previous demo stores and everything synced from them, then
+ * syncs the built-in sandboxes through the same path as real stores — never by inserting rows.
+ */
+export async function buildDemo(
+  input: { scenario: DemoScenario; onProgress?: (p: SyncProgress) => void },
+  deps: SyncDeps & { waiter: Waiter; random: () => number },
+): Promise<DemoBuildResult> {
+  await deps.sql.transaction(async (tx) => {
+    // Cascades to the demo stores' SKUs, orders, cases, cursors and sync runs.
+    await tx.run('DELETE FROM "stores" WHERE "is_demo" = ?', [true]);
+  });
+  const toSync = demoStoresToSync(input.scenario, deps);
+  const syncable = new Set(toSync.map((s) => s.store.id));
+  const ref = demoSourceRef(input.scenario);
+  await upsertStores(
+    deps.sql,
+    DEMO_STORES.filter((s) => syncable.has(s.id)).map(({ share: _share, ...s }) => ({ ...s, credentialsRef: ref })),
+    deps,
+  );
+  const results = await syncStores({ stores: toSync, onProgress: input.onProgress }, deps);
+  return {
+    scenario: input.scenario,
+    synced: [...syncable],
+    notYet: DEMO_STORES.filter((s) => !syncable.has(s.id)).map((s) => s.id),
+    results,
+  };
+}
