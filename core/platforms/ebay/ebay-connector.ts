@@ -1,5 +1,5 @@
-import type { CaseRecord, OrderRecord, SkuRecord } from '../../domain/records.ts';
 import { AppError } from '../../errors/app-error.ts';
+import { convertRecords } from '../convert-records.ts';
 import type { RetryDeps } from '../http/request-with-retry.ts';
 import type { FetchPageInput, PlatformConnector, SyncPage } from '../spec.ts';
 import { convertEbayOrder } from './convert-ebay-order.ts';
@@ -49,22 +49,20 @@ export function createEbayConnector(options: EbayConnectorOptions, deps: RetryDe
     const { body, rateLimitWaits } = await client.getJson(`/sell/fulfillment/v1/order?filter=${filter}&limit=${limit}&offset=${offset}`, 'Bearer');
     const page = EbayOrderPage.safeParse(body);
     if (!page.success) throw new AppError('PLATFORM_BAD_RESPONSE', `eBay (${options.storeId}) sent an order page in an unexpected shape.`);
-    const out: OrderRecord[] = [];
-    const skus: SkuRecord[] = [];
-    let skipped = 0;
-    for (const raw of page.data.orders ?? []) {
-      const parsed = EbayOrder.safeParse(raw);
-      if (!parsed.success) {
-        skipped++;
-        deps.log.warn({ store: options.storeId, resource: 'orders', issues: parsed.error.issues.slice(0, 3) }, 'skipped an eBay order that could not be read');
-        continue;
-      }
-      const converted = convertEbayOrder(parsed.data);
-      out.push(converted.order);
-      skus.push(...converted.skus);
-    }
+    const converted = convertRecords(page.data.orders, EbayOrder, (o) => ({ record: convertEbayOrder(o) }), {
+      log: deps.log,
+      store: options.storeId,
+      resource: 'orders',
+    });
     const received = page.data.orders?.length ?? 0;
-    return { orders: out, skus, skipped, unmapped: {}, rateLimitWaits, ...finish(input, offset, received, page.data.total) };
+    return {
+      orders: converted.records.map((r) => r.order),
+      skus: converted.records.flatMap((r) => r.skus),
+      skipped: converted.skipped,
+      unmapped: converted.unmapped,
+      rateLimitWaits,
+      ...finish(input, offset, received, page.data.total),
+    };
   }
 
   async function returns(input: FetchPageInput): Promise<SyncPage> {
@@ -78,25 +76,19 @@ export function createEbayConnector(options: EbayConnectorOptions, deps: RetryDe
     const { body, rateLimitWaits } = await client.getJson(`/post-order/v2/return/search?${query}`, 'IAF');
     const page = EbayReturnPage.safeParse(body);
     if (!page.success) throw new AppError('PLATFORM_BAD_RESPONSE', `eBay (${options.storeId}) sent a return page in an unexpected shape.`);
-    const cases: CaseRecord[] = [];
-    const unmapped: Record<string, number> = {};
-    let skipped = 0;
-    for (const raw of page.data.members ?? []) {
-      const parsed = EbayReturn.safeParse(raw);
-      if (!parsed.success) {
-        skipped++;
-        deps.log.warn(
-          { store: options.storeId, resource: 'returns', issues: parsed.error.issues.slice(0, 3) },
-          'skipped an eBay return that could not be read',
-        );
-        continue;
-      }
-      const converted = convertEbayReturn(parsed.data, { site });
-      cases.push(converted.record);
-      for (const value of converted.unmapped) unmapped[value] = (unmapped[value] ?? 0) + 1;
-    }
+    const converted = convertRecords(page.data.members, EbayReturn, (r) => convertEbayReturn(r, { site }), {
+      log: deps.log,
+      store: options.storeId,
+      resource: 'returns',
+    });
     const received = page.data.members?.length ?? 0;
-    return { cases, skipped, unmapped, rateLimitWaits, ...finish(input, offset, received, page.data.paginationOutput?.totalEntries) };
+    return {
+      cases: converted.records,
+      skipped: converted.skipped,
+      unmapped: converted.unmapped,
+      rateLimitWaits,
+      ...finish(input, offset, received, page.data.paginationOutput?.totalEntries),
+    };
   }
 
   return {
