@@ -32,7 +32,7 @@ next releases and will start from here.`,
     help: `Fills the database with realistic sample stores by syncing them the same way real
 stores sync, from built-in copies of the platforms (nothing goes to the internet).
 Replaces the previous demo data; your own stores are not touched. Today the demo
-has the eBay stores; Amazon, Shopify, Walmart and Wish follow.`,
+has the eBay and Walmart stores; Amazon, Shopify and Wish follow.`,
   },
   {
     name: 'sync',

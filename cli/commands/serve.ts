@@ -6,7 +6,7 @@ import { DEFAULT_DEMO_CASES, describeDemo, runDemoBuild } from './demo.ts';
 
 /** Parts of `serve` that later releases switch on; listed so nobody waits for them. */
 const NOT_YET = [
-  'demo stores for Amazon, Shopify, Walmart and Wish (the eBay demo stores are here), and connecting your own stores',
+  'demo stores for Amazon, Shopify and Wish (the eBay and Walmart demo stores are here), and connecting your own stores',
   'the MCP server for AI IDEs and agents',
   'the scheduler (syncs every 15 minutes, daily digests)',
   'the Slack and Discord bots',

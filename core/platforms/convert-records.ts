@@ -1,6 +1,12 @@
 import type { z } from 'zod';
 import type { Log } from '../logging/create-logger.ts';
 
+/** One converted record and the platform values our tables did not know ("field:VALUE"). */
+export interface Converted<T> {
+  record: T;
+  unmapped: string[];
+}
+
 export interface ConvertedRecords<T> {
   records: T[];
   skipped: number;

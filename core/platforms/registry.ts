@@ -4,9 +4,12 @@ import { EBAY_SPEC } from './ebay/ebay-spec.ts';
 import { createEbaySandbox } from './ebay/sandbox/ebay-sandbox.ts';
 import type { RetryDeps } from './http/request-with-retry.ts';
 import type { DemoScenario } from './sandbox/demo-scenario.ts';
-import type { DemoStore } from './sandbox/demo-stores.ts';
+import { type DemoStore, RATE_LIMITED_DEMO_STORE } from './sandbox/demo-stores.ts';
 import { createSandboxFetch } from './sandbox/sandbox-fetch.ts';
 import type { PlatformConnector, PlatformSpec } from './spec.ts';
+import { createWalmartSandbox } from './walmart/sandbox/walmart-sandbox.ts';
+import { createWalmartConnector } from './walmart/walmart-connector.ts';
+import { WALMART_SPEC } from './walmart/walmart-spec.ts';
 
 /** What a platform folder provides: its spec, its demo sandbox, and a connector for a demo store. */
 export interface PlatformEntry {
@@ -15,7 +18,7 @@ export interface PlatformEntry {
   demoConnectors(scenario: DemoScenario, stores: readonly DemoStore[], deps: Omit<RetryDeps, 'fetch'>): Map<string, PlatformConnector>;
 }
 
-/** One line per platform. Amazon, Shopify, Walmart and Wish arrive with their connectors. */
+/** One entry per platform. Amazon, Shopify and Wish arrive with their connectors. */
 export const PLATFORMS: Partial<Record<Platform, PlatformEntry>> = {
   ebay: {
     spec: EBAY_SPEC,
@@ -31,6 +34,22 @@ export const PLATFORMS: Partial<Record<Platform, PlatformEntry>> = {
               { storeId: s.id, marketplaceId: s.marketplace ?? 'EBAY_US', credentials: sandbox.credentials(s.id), credentialsRef: 'the built-in demo' },
               { ...deps, fetch: fetchFn },
             ),
+          ]),
+      );
+    },
+  },
+  walmart: {
+    spec: WALMART_SPEC,
+    demoConnectors(scenario, stores, deps) {
+      // The planted finding: this store's sync keeps hitting Walmart's rate limit.
+      const sandbox = createWalmartSandbox({ scenario, stores, knobsByStore: { [RATE_LIMITED_DEMO_STORE]: { rateLimitRate: 0.12, retryAfterSeconds: 1 } } });
+      const fetchFn = createSandboxFetch(sandbox.handlers);
+      return new Map(
+        stores
+          .filter((s) => s.platform === 'walmart')
+          .map((s) => [
+            s.id,
+            createWalmartConnector({ storeId: s.id, credentials: sandbox.credentials(s.id), credentialsRef: 'the built-in demo' }, { ...deps, fetch: fetchFn }),
           ]),
       );
     },

@@ -2,17 +2,12 @@ import type { CaseRecord } from '../../domain/records.ts';
 import { resolveReason } from '../../domain/resolve-reason.ts';
 import type { CaseType } from '../../domain/taxonomy.ts';
 import { buyerKey } from '../buyer-key.ts';
+import type { Converted } from '../convert-records.ts';
 import { toMinor } from '../money.ts';
 import { ebayListingId } from './convert-ebay-order.ts';
 import type { EbayReturn } from './ebay-schemas.ts';
 import { mapEbayReason } from './map-ebay-reason.ts';
 import { mapEbayReturnStatus } from './map-ebay-status.ts';
-
-export interface Converted<T> {
-  record: T;
-  /** Platform values our tables did not know, as "field:VALUE". */
-  unmapped: string[];
-}
 
 const TYPES: Readonly<Record<string, CaseType>> = { MONEY_BACK: 'return_and_refund', REPLACEMENT: 'replacement' };
 

@@ -2,13 +2,12 @@ import { AppError } from '../../errors/app-error.ts';
 import { convertRecords } from '../convert-records.ts';
 import type { RetryDeps } from '../http/request-with-retry.ts';
 import type { FetchPageInput, PlatformConnector, SyncPage } from '../spec.ts';
+import { positionAfter, windowStart } from '../sync-window.ts';
 import { convertEbayOrder } from './convert-ebay-order.ts';
 import { convertEbayReturn } from './convert-ebay-return.ts';
 import { createEbayClient, type EbayClientOptions } from './ebay-client.ts';
 import { EbayOrder, EbayOrderPage, EbayReturn, EbayReturnPage } from './ebay-schemas.ts';
 import { EBAY_SPEC, ebaySite } from './ebay-spec.ts';
-
-const DAY = 86_400_000;
 
 export interface EbayConnectorOptions extends EbayClientOptions {
   pageSize?: number;
@@ -29,18 +28,14 @@ export function createEbayConnector(options: EbayConnectorOptions, deps: RetryDe
   const limit = options.pageSize ?? 200;
   const site = ebaySite(options.marketplaceId);
 
-  const window = (input: FetchPageInput) => {
-    const basis = input.cursor?.watermark;
-    const from = basis ? new Date(basis.getTime() - (options.lookbackDays ?? 30) * DAY) : new Date(input.now.getTime() - (options.firstSyncDays ?? 180) * DAY);
-    return { from, offset: Number(input.cursor?.cursor ?? 0) };
-  };
+  const window = (input: FetchPageInput) => ({
+    from: windowStart(input, { firstSyncDays: options.firstSyncDays ?? 180, lookbackDays: options.lookbackDays ?? 30 }),
+    offset: Number(input.cursor?.cursor ?? 0),
+  });
 
   const finish = (input: FetchPageInput, offset: number, received: number, total: number | null | undefined) => {
     const hasMore = total != null ? offset + received < total && received > 0 : received === limit;
-    return {
-      hasMore,
-      next: hasMore ? { cursor: String(offset + received), watermark: input.cursor?.watermark ?? null } : { cursor: null, watermark: input.now },
-    };
+    return positionAfter(input, hasMore ? String(offset + received) : null);
   };
 
   async function orders(input: FetchPageInput): Promise<SyncPage> {

@@ -94,6 +94,18 @@ export function orderTime(plan: StorePlan, j: number): number {
   return plan.startMs + Math.floor(((j + unit(plan.key, 1, j)) / plan.orders) * (plan.endMs - plan.startMs));
 }
 
+/** The first order placed at or after `ms`: a binary search, since order times rise with the index. */
+export function firstOrderAtOrAfter(plan: StorePlan, ms: number): number {
+  let lo = 0;
+  let hi = plan.orders;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (orderTime(plan, mid) < ms) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export function platformOrderId(platform: Platform, key: number, j: number): string {
   const n = String(1_000_000 + j).padStart(7, '0');
   switch (platform) {

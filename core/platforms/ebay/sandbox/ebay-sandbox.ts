@@ -1,7 +1,9 @@
 import { HttpResponse, http, type RequestHandler } from 'msw';
-import { type DemoScenario, demoCase, demoOrder, orderTime, planStore, type StorePlan, type TruthCase } from '../../sandbox/demo-scenario.ts';
+import { buildCaseIndex, caseIndexCache, lowerBound } from '../../sandbox/case-index.ts';
+import { type DemoScenario, demoCase, demoOrder, firstOrderAtOrAfter, planStore, type StorePlan, type TruthCase } from '../../sandbox/demo-scenario.ts';
 import type { DemoStore } from '../../sandbox/demo-stores.ts';
 import { hashString, unit } from '../../sandbox/prng.ts';
+import { createFaults } from '../../sandbox/sandbox-faults.ts';
 import { NO_FAULTS, type SandboxKnobs } from '../../sandbox/sandbox-knobs.ts';
 import type { EbayCredentials } from '../ebay-client.ts';
 import { renderEbayOrder, renderEbayReturn } from './render-ebay.ts';
@@ -18,7 +20,7 @@ export interface EbaySandbox {
   returns(storeId: string): TruthCase[];
   /** Whether the sandbox sends this return with a broken shape (malformedRate). */
   isMalformed(storeId: string, returnId: string): boolean;
-  requests: { count: number };
+  requests: { readonly count: number };
 }
 
 const ebayErrors = (status: number, errorId: number, message: string) =>
@@ -32,9 +34,7 @@ const ebayErrors = (status: number, errorId: number, message: string) =>
 export function createEbaySandbox(options: { scenario: DemoScenario; stores: readonly DemoStore[]; knobs?: Partial<SandboxKnobs> }): EbaySandbox {
   const knobs: SandboxKnobs = { ...NO_FAULTS, ...options.knobs };
   const plans = new Map<string, StorePlan>(options.stores.filter((s) => s.platform === 'ebay').map((s) => [s.id, planStore(options.scenario, s)]));
-  const returnIndex = new Map<string, { cases: Int32Array; times: Float64Array }>();
   const live = new Map<string, string>(); // access token → store id
-  const requests = { count: 0 };
   let issued = 0;
 
   const plan = (storeId: string) => {
@@ -43,56 +43,30 @@ export function createEbaySandbox(options: { scenario: DemoScenario; stores: rea
     return p;
   };
 
-  /** A store's returns as case numbers sorted by creation time: built once, 12 bytes a return. */
-  function returnsOf(storeId: string): { cases: Int32Array; times: Float64Array } {
-    let index = returnIndex.get(storeId);
-    if (!index) {
-      const p = plan(storeId);
-      const found: { i: number; t: number }[] = [];
-      for (let i = 0; i < p.cases; i++) {
-        const c = demoCase(p, i);
-        if (c.kind === 'return') found.push({ i, t: c.requestedAt.getTime() });
-      }
-      found.sort((a, b) => a.t - b.t || a.i - b.i);
-      index = { cases: Int32Array.from(found.map((f) => f.i)), times: Float64Array.from(found.map((f) => f.t)) };
-      returnIndex.set(storeId, index);
-    }
-    return index;
-  }
-
-  /** First position in a sorted array whose value is ≥ x (or > x when `after`). */
-  function lowerBound(values: Float64Array, x: number, after = false): number {
-    let lo = 0;
-    let hi = values.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((values[mid] ?? 0) < x || (after && values[mid] === x)) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
+  const returnsOf = caseIndexCache((storeId) =>
+    buildCaseIndex(
+      plan(storeId),
+      (c) => c.kind === 'return',
+      (c) => c.requestedAt.getTime(),
+    ),
+  );
 
   const malformed = (storeId: string, key: string) =>
     knobs.malformedRate > 0 && unit(options.scenario.seed, 98, hashString(`${storeId}:${key}`)) < knobs.malformedRate;
 
-  /** Fault knobs for a data request: a 429 or 5xx answer, or null to answer normally. */
-  async function fault(): Promise<Response | null> {
-    const n = ++requests.count;
-    if (knobs.latencyMs > 0) await new Promise((r) => setTimeout(r, knobs.latencyMs));
-    const u = unit(options.scenario.seed, 99, n);
-    if (u < knobs.rateLimitRate) {
-      return HttpResponse.json(
+  const faults = createFaults(options.scenario.seed, {
+    rateLimited: (seconds) =>
+      HttpResponse.json(
         {
           errors: [
             { errorId: 2001, domain: 'ACCESS', category: 'REQUEST', message: 'Too many requests. The request limit has been reached for the resource.' },
           ],
         },
-        { status: 429, headers: { 'Retry-After': String(knobs.retryAfterSeconds) } },
-      );
-    }
-    if (u < knobs.rateLimitRate + knobs.serverErrorRate) return ebayErrors(503, 2003, 'There was a problem with an eBay internal system or process.');
-    return null;
-  }
+        { status: 429, headers: { 'Retry-After': String(seconds) } },
+      ),
+    serverError: () => ebayErrors(503, 2003, 'There was a problem with an eBay internal system or process.'),
+  });
+  const fault = () => faults.next(knobs);
 
   function authorise(request: Request, scheme: 'Bearer' | 'IAF'): string | Response {
     const header = request.headers.get('authorization') ?? '';
@@ -130,13 +104,7 @@ export function createEbaySandbox(options: { scenario: DemoScenario; stores: rea
       const fromMs = from ? Date.parse(from) : Number.NEGATIVE_INFINITY;
       if (Number.isNaN(fromMs)) return ebayErrors(400, 30800, 'Invalid filter.');
       // Orders are in time order, so the window starts at the first order placed after `from`.
-      let lo = 0;
-      let hi = p.orders;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (orderTime(p, mid) < fromMs) lo = mid + 1;
-        else hi = mid;
-      }
+      const lo = firstOrderAtOrAfter(p, fromMs);
       const total = p.orders - lo;
       const start = Math.max(0, offset - (knobs.repeatAcrossPages && offset > 0 ? 1 : 0));
       const orders = [];
@@ -187,6 +155,10 @@ export function createEbaySandbox(options: { scenario: DemoScenario; stores: rea
     expireTokens: () => live.clear(),
     returns: (storeId) => Array.from(returnsOf(storeId).cases, (i) => demoCase(plan(storeId), i)),
     isMalformed: (storeId, returnId) => malformed(storeId, returnId),
-    requests,
+    requests: {
+      get count() {
+        return faults.count();
+      },
+    },
   };
 }

@@ -1,0 +1,97 @@
+import type { CaseRecord, OrderRecord } from '../../domain/records.ts';
+import { resolveReason } from '../../domain/resolve-reason.ts';
+import type { CaseStatus, CaseType } from '../../domain/taxonomy.ts';
+import type { Converted } from '../convert-records.ts';
+import { toMinor } from '../money.ts';
+import { mapWalmartReason } from './map-walmart-reason.ts';
+import { mapWalmartReturnStatus } from './map-walmart-status.ts';
+import type { WalmartOrder, WalmartReturn } from './walmart-schemas.ts';
+
+const TYPES: Readonly<Record<string, CaseType>> = { REFUND: 'return_and_refund', REPLACEMENT: 'replacement' };
+
+/** A return order → one case whose lines are the returned order lines. */
+export function convertWalmartReturn(ret: WalmartReturn): Converted<CaseRecord> {
+  const unmapped: string[] = [];
+  const currency = ret.totalRefundAmount?.currencyUnit ?? 'USD';
+  const amount = toMinor(ret.totalRefundAmount?.currencyAmount, currency);
+  const lines = ret.returnOrderLines;
+  const events = lines.flatMap((l) => l.returnTrackingDetail ?? []).sort((a, b) => (a.sequenceNo ?? 0) - (b.sequenceNo ?? 0));
+  const lineStatuses = lines.map((l) => {
+    const last = (l.returnTrackingDetail ?? []).reduce<{ sequenceNo?: number | null; eventTag?: string | null } | null>(
+      (best, e) => (!best || (e.sequenceNo ?? 0) >= (best.sequenceNo ?? 0) ? e : best),
+      null,
+    );
+    const mapped = mapWalmartReturnStatus(l.status, { lastEventTag: last?.eventTag ?? null });
+    if (!mapped.mapped) unmapped.push(`status:${l.status}`);
+    return mapped.value;
+  });
+  // The return is done when every line is; withdrawn when every line was; otherwise under way.
+  const status: CaseStatus = lineStatuses.every((s) => s === 'cancelled')
+    ? 'cancelled'
+    : lineStatuses.every((s) => s === 'completed' || s === 'cancelled')
+      ? 'completed'
+      : 'approved';
+  const first = lines[0];
+  const platformReason = mapWalmartReason(first?.returnReason);
+  if (!platformReason.mapped) unmapped.push(`reason:${first?.returnReason}`);
+  const reason = resolveReason(platformReason, null);
+  const refundEvent = events.findLast((e) => e.eventTag === 'REFUND_ISSUED');
+  const refundedAt = status === 'completed' && refundEvent?.eventTime ? new Date(refundEvent.eventTime) : null;
+  const closedTimes = lines.map((l) => (l.status === 'COMPLETED' && l.statusTime ? Date.parse(l.statusTime) : Number.NaN)).filter((t) => !Number.isNaN(t));
+  const rawType = ret.returnType ?? 'REFUND';
+  if (!TYPES[rawType]) unmapped.push(`type:${rawType}`);
+  return {
+    unmapped,
+    record: {
+      kind: 'return',
+      platformCaseId: ret.returnOrderId,
+      type: TYPES[rawType] ?? 'return_and_refund',
+      status,
+      rawStatus: lines.map((l) => l.status ?? '?').join(','),
+      reason: reason.reason,
+      rawReason: first?.returnReason ?? null,
+      customerText: null,
+      reasonSource: reason.source,
+      platformOrderId: first?.purchaseOrderId ?? ret.customerOrderId ?? null,
+      requestedAt: new Date(ret.returnOrderDate),
+      closedAt: status === 'completed' || status === 'cancelled' ? (closedTimes.length ? new Date(Math.max(...closedTimes)) : null) : null,
+      refundedAt,
+      currency,
+      requestedMinor: amount,
+      refundedMinor: refundedAt ? amount : null,
+      deepLink: `https://seller.walmart.com/order-management/returns?returnOrderId=${encodeURIComponent(ret.returnOrderId)}`,
+      lines: lines.map((l) => ({
+        lineKey: String(l.returnOrderLineNumber),
+        sellerSku: l.item?.sku || `walmart-return-${ret.returnOrderId}`,
+        quantity: l.quantity?.measurementValue ?? 1,
+        amountMinor: lines.length === 1 ? amount : null,
+        currency,
+      })),
+    },
+  };
+}
+
+/** A purchase order → our order with its lines (product charges only; taxes and shipping aside). */
+export function convertWalmartOrder(order: WalmartOrder): OrderRecord {
+  const lines = order.orderLines.orderLine.map((l) => {
+    const product = (l.charges?.charge ?? []).filter((c) => (c.chargeType ?? 'PRODUCT') === 'PRODUCT');
+    const currency = product.find((c) => c.chargeAmount?.currency)?.chargeAmount?.currency ?? 'USD';
+    const amountMinor = product.reduce((sum, c) => sum + (toMinor(c.chargeAmount?.amount, currency) ?? 0n), 0n);
+    return {
+      platformLineId: String(l.lineNumber),
+      sellerSku: l.item?.sku || `walmart-line-${order.purchaseOrderId}-${l.lineNumber}`,
+      quantity: Number(l.orderLineQuantity?.amount ?? 1),
+      amountMinor,
+      currency,
+    };
+  });
+  const currency = lines[0]?.currency ?? 'USD';
+  return {
+    platformOrderId: order.purchaseOrderId,
+    orderedAt: new Date(typeof order.orderDate === 'number' ? order.orderDate : /^\d+$/.test(order.orderDate) ? Number(order.orderDate) : order.orderDate),
+    rawStatus: order.orderLines.orderLine[0]?.orderLineStatuses?.orderLineStatus?.[0]?.status ?? null,
+    currency,
+    totalMinor: lines.reduce((s, l) => s + l.amountMinor, 0n),
+    lines,
+  };
+}

@@ -1,0 +1,147 @@
+import { HttpResponse, http, type RequestHandler } from 'msw';
+import { buildCaseIndex, caseIndexCache, lowerBound } from '../../sandbox/case-index.ts';
+import { type DemoScenario, demoCase, demoOrder, firstOrderAtOrAfter, planStore, type StorePlan, type TruthCase } from '../../sandbox/demo-scenario.ts';
+import type { DemoStore } from '../../sandbox/demo-stores.ts';
+import { hashString, unit } from '../../sandbox/prng.ts';
+import { createFaults } from '../../sandbox/sandbox-faults.ts';
+import { NO_FAULTS, type SandboxKnobs } from '../../sandbox/sandbox-knobs.ts';
+import type { WalmartCredentials } from '../walmart-client.ts';
+import { renderWalmartOrder, renderWalmartReturn, walmartLastModified } from './render-walmart.ts';
+
+export const WALMART_SANDBOX_BASE_URL = 'https://marketplace.walmartapis.com';
+
+export interface WalmartSandbox {
+  handlers: RequestHandler[];
+  credentials(storeId: string): WalmartCredentials;
+  expireTokens(): void;
+  /** The returns the sandbox serves for a store (the ground truth of tests). */
+  returns(storeId: string): TruthCase[];
+  isMalformed(storeId: string, returnOrderId: string): boolean;
+}
+
+const walmartError = (status: number, code: string, description: string) =>
+  HttpResponse.json({ errors: [{ code, field: null, description, info: description, severity: 'ERROR', category: 'REQUEST' }] }, { status });
+
+/**
+ * The Walmart Marketplace sandbox: client-credentials token, `/v3/orders` and `/v3/returns` with
+ * Walmart's shapes and an opaque `nextCursor` query string, serving the demo's Walmart store.
+ * Knobs apply to all stores, and `knobsByStore` on top — the demo's Walmart store is the one
+ * whose sync keeps hitting rate limits.
+ */
+export function createWalmartSandbox(options: {
+  scenario: DemoScenario;
+  stores: readonly DemoStore[];
+  knobs?: Partial<SandboxKnobs>;
+  knobsByStore?: Record<string, Partial<SandboxKnobs>>;
+}): WalmartSandbox {
+  const plans = new Map<string, StorePlan>(options.stores.filter((s) => s.platform === 'walmart').map((s) => [s.id, planStore(options.scenario, s)]));
+  const knobsOf = (storeId: string): SandboxKnobs => ({ ...NO_FAULTS, ...options.knobs, ...options.knobsByStore?.[storeId] });
+  const live = new Map<string, string>();
+  let issued = 0;
+  const plan = (storeId: string) => {
+    const p = plans.get(storeId);
+    if (!p) throw new Error(`no Walmart demo store ${storeId}`);
+    return p;
+  };
+  const returnsOf = caseIndexCache((storeId) => buildCaseIndex(plan(storeId), (c) => c.kind === 'return', walmartLastModified));
+  const malformed = (storeId: string, key: string) => {
+    const rate = knobsOf(storeId).malformedRate;
+    return rate > 0 && unit(options.scenario.seed, 98, hashString(`${storeId}:${key}`)) < rate;
+  };
+  const faults = createFaults(options.scenario.seed, {
+    rateLimited: (seconds) =>
+      HttpResponse.json(
+        { errors: [{ code: 'REQUEST_THRESHOLD_VIOLATED.GMP_GATEWAY_API', description: 'Too Many Requests', severity: 'ERROR', category: 'REQUEST' }] },
+        { status: 429, headers: { 'Retry-After': String(seconds) } },
+      ),
+    serverError: () => walmartError(503, 'SYSTEM_ERROR.GMP_GATEWAY_API', 'Service temporarily unavailable.'),
+  });
+
+  function authorise(request: Request): string | Response {
+    const storeId = live.get(request.headers.get('wm_sec.access_token') ?? '');
+    if (!storeId) return walmartError(401, 'UNAUTHORIZED.GMP_GATEWAY_API', 'Unauthorized');
+    if (!request.headers.get('wm_svc.name')) return walmartError(400, 'INVALID_REQUEST_HEADER.GMP_GATEWAY_API', 'WM_SVC.NAME set null or invalid');
+    return storeId;
+  }
+
+  /** Our nextCursor: an opaque query string (Walmart's are too), carrying the window and the position. */
+  const nextCursor = (params: URLSearchParams, offset: number, total: number) => {
+    if (offset >= total) return null;
+    const next = new URLSearchParams(params);
+    next.set('offset', String(offset));
+    next.set('hasMoreElements', 'true');
+    return `?${next.toString()}`;
+  };
+
+  const handlers: RequestHandler[] = [
+    http.post(`${WALMART_SANDBOX_BASE_URL}/v3/token`, async ({ request }) => {
+      const basic = Buffer.from((request.headers.get('authorization') ?? '').replace(/^Basic /, ''), 'base64').toString();
+      // Basic credentials are "id:secret", split at the first colon.
+      const colon = basic.indexOf(':');
+      const clientId = colon < 0 ? basic : basic.slice(0, colon);
+      const secret = colon < 0 ? '' : basic.slice(colon + 1);
+      const storeId = clientId.replace(/^demo-walmart\//, '');
+      const form = new URLSearchParams(await request.text());
+      if (form.get('grant_type') !== 'client_credentials' || !plans.has(storeId) || secret !== 'demo-secret') {
+        return walmartError(401, 'UNAUTHORIZED.GMP_GATEWAY_API', 'Invalid client credentials');
+      }
+      const token = `walmart-demo#${storeId}#${++issued}`;
+      live.set(token, storeId);
+      return HttpResponse.json({ access_token: token, token_type: 'Bearer', expires_in: 900 });
+    }),
+
+    http.get(`${WALMART_SANDBOX_BASE_URL}/v3/orders`, async ({ request }) => {
+      const who = authorise(request);
+      if (who instanceof Response) return who;
+      const knobs = knobsOf(who);
+      const failure = await faults.next(knobs);
+      if (failure) return failure;
+      const url = new URL(request.url);
+      const p = plan(who);
+      const limit = Math.min(200, Number(url.searchParams.get('limit') ?? 100));
+      const offset = Number(url.searchParams.get('offset') ?? 0);
+      const fromMs = Date.parse(url.searchParams.get('createdStartDate') ?? '1970-01-01T00:00:00Z');
+      if (Number.isNaN(fromMs)) return walmartError(400, 'INVALID_REQUEST_PARAM.GMP_ORDER_API', 'Invalid createdStartDate');
+      const lo = firstOrderAtOrAfter(p, fromMs);
+      const total = p.orders - lo;
+      const start = Math.max(0, offset - (knobs.repeatAcrossPages && offset > 0 ? 1 : 0));
+      const order = [];
+      for (let k = start; k < Math.min(total, offset + limit); k++) order.push(renderWalmartOrder(demoOrder(p, lo + k)));
+      return HttpResponse.json({
+        list: { meta: { totalCount: total, limit, nextCursor: nextCursor(url.searchParams, offset + limit, total) }, elements: { order } },
+      });
+    }),
+
+    http.get(`${WALMART_SANDBOX_BASE_URL}/v3/returns`, async ({ request }) => {
+      const who = authorise(request);
+      if (who instanceof Response) return who;
+      const knobs = knobsOf(who);
+      const failure = await faults.next(knobs);
+      if (failure) return failure;
+      const url = new URL(request.url);
+      const p = plan(who);
+      const limit = Math.min(200, Number(url.searchParams.get('limit') ?? 10));
+      const offset = Number(url.searchParams.get('offset') ?? 0);
+      const fromMs = Date.parse(url.searchParams.get('returnLastModifiedStartDate') ?? '1970-01-01T00:00:00Z');
+      if (Number.isNaN(fromMs)) return walmartError(400, 'INVALID_REQUEST_PARAM.GMP_RETURNS_API', 'Invalid returnLastModifiedStartDate');
+      const index = returnsOf(who);
+      const first = lowerBound(index.times, fromMs);
+      const total = index.cases.length - first;
+      const start = Math.max(0, offset - (knobs.repeatAcrossPages && offset > 0 ? 1 : 0));
+      const returnOrders = Array.from(index.cases.subarray(first + start, first + Math.min(total, offset + limit))).map((i) => {
+        const c = demoCase(p, i);
+        const rendered = renderWalmartReturn(c);
+        return malformed(who, c.platformCaseId) ? { ...rendered, returnOrderId: 42, returnOrderLines: 'n/a' } : rendered;
+      });
+      return HttpResponse.json({ meta: { totalCount: total, limit, nextCursor: nextCursor(url.searchParams, offset + limit, total) }, returnOrders });
+    }),
+  ];
+
+  return {
+    handlers,
+    credentials: (storeId) => ({ clientId: `demo-walmart/${storeId}`, clientSecret: 'demo-secret' }),
+    expireTokens: () => live.clear(),
+    returns: (storeId) => Array.from(returnsOf(storeId).cases, (i) => demoCase(plan(storeId), i)),
+    isMalformed: malformed,
+  };
+}

@@ -1,0 +1,92 @@
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { createSilentLogger } from '../../logging/create-logger.ts';
+import { type Database, openDatabase } from '../../store/open-database.ts';
+import { upsertStores } from '../../store/upsert-stores.ts';
+import { syncStoreResource } from '../../sync/sync-store-resource.ts';
+import { createTestDatabase, describeEachEngine, type TestDatabase } from '../../testing/test-databases.ts';
+import { virtualWaiter } from '../http/virtual-waiter.ts';
+import type { DemoScenario } from '../sandbox/demo-scenario.ts';
+import { DEMO_STORES, RATE_LIMITED_DEMO_STORE } from '../sandbox/demo-stores.ts';
+import { createSandboxFetch } from '../sandbox/sandbox-fetch.ts';
+import type { SandboxKnobs } from '../sandbox/sandbox-knobs.ts';
+import { walmartExpected } from './sandbox/render-walmart.ts';
+import { createWalmartSandbox } from './sandbox/walmart-sandbox.ts';
+import { createWalmartConnector } from './walmart-connector.ts';
+
+const scenario: DemoScenario = { seed: 42, anchor: new Date('2026-12-04T00:00:00Z'), cases: 2000 };
+const storeRecord = DEMO_STORES.find((s) => s.id === RATE_LIMITED_DEMO_STORE);
+if (!storeRecord) throw new Error('demo Walmart store missing');
+const store = { id: storeRecord.id, platform: 'walmart' as const };
+const log = createSilentLogger();
+
+function setup(knobs: Partial<SandboxKnobs> = {}, secret?: string) {
+  const sandbox = createWalmartSandbox({ scenario, stores: DEMO_STORES, knobs });
+  const credentials = sandbox.credentials(store.id);
+  const connector = createWalmartConnector(
+    {
+      storeId: store.id,
+      credentials: { ...credentials, clientSecret: secret ?? credentials.clientSecret },
+      credentialsRef: 'HELLOWORD_STORE_WALMART_US',
+      pageSize: 50,
+    },
+    { fetch: createSandboxFetch(sandbox.handlers), waiter: virtualWaiter(scenario.anchor.getTime()), random: () => 0.5, log },
+  );
+  return { sandbox, connector };
+}
+
+const tally = (rows: { status: string; reason: string }[]) => {
+  const out: Record<string, number> = {};
+  for (const r of rows) out[`${r.status}/${r.reason}`] = (out[`${r.status}/${r.reason}`] ?? 0) + 1;
+  return out;
+};
+
+describeEachEngine('Walmart sync from the sandbox', (engine) => {
+  let testDb: TestDatabase;
+  let db: Database;
+  const sync = (connector: ReturnType<typeof setup>['connector'], resource: 'orders' | 'returns') =>
+    syncStoreResource({ store, resource, connector }, { sql: db.sql, log, now: () => scenario.anchor, holder: 't:1' });
+  const storedReturns = () => db.sql.all<{ status: string; reason: string }>(`SELECT "status", "reason" FROM "cases" WHERE "kind" = 'return'`);
+
+  beforeEach(async () => {
+    testDb = await createTestDatabase(engine);
+    db = await openDatabase({ url: testDb.url, log });
+    await upsertStores(db.sql, [storeRecord], { now: () => scenario.anchor });
+  });
+  afterEach(async () => {
+    await db.close();
+    await testDb.drop();
+  });
+
+  it('follows nextCursor through orders and returns, equal to what Walmart can express of the truth, despite 429s and repeats', async () => {
+    const { sandbox, connector } = setup({ rateLimitRate: 0.3, retryAfterSeconds: 1, repeatAcrossPages: true, malformedRate: 0.02 });
+    const orders = await sync(connector, 'orders');
+    expect(orders.status).toBe('succeeded');
+    expect(orders.counts.pages).toBeGreaterThan(5);
+    const returns = await sync(connector, 'returns');
+    expect(returns.status).toBe('succeeded');
+    expect(orders.counts.rateLimitWaits + returns.counts.rateLimitWaits).toBeGreaterThan(0);
+
+    const served = sandbox.returns(store.id);
+    const truth = served.filter((c) => !sandbox.isMalformed(store.id, c.platformCaseId));
+    expect(returns.counts.skipped).toBe(served.length - truth.length);
+    expect(tally(await storedReturns())).toEqual(tally(truth.map(walmartExpected)));
+    const [orphans] = await db.sql.all(
+      `SELECT count(*) AS n FROM "cases" c WHERE NOT EXISTS (SELECT 1 FROM "orders" o WHERE o."store_id" = c."store_id" AND o."platform_order_id" = c."platform_order_id")`,
+    );
+    expect(Number(orphans?.n)).toBe(0);
+  });
+
+  it('renews an expired token, and wrong credentials stop the store with what to check', async () => {
+    const { sandbox, connector } = setup();
+    await sync(connector, 'orders');
+    sandbox.expireTokens();
+    expect((await sync(connector, 'returns')).status).toBe('succeeded');
+
+    const refused = await sync(setup({}, 'wrong-secret').connector, 'returns');
+    expect(refused.error).toMatchObject({
+      code: 'PLATFORM_AUTH_FAILED',
+      userMessage:
+        'Walmart refused the credentials of store demo-walmart-us (HTTP 401). Check the client ID and secret in HELLOWORD_STORE_WALMART_US, then sync again.',
+    });
+  });
+});
