@@ -52,7 +52,9 @@ export async function getJsonAuthorized(request: AuthorizedGet, deps: RetryDeps)
     }
     if (!response.ok) {
       const detail = request.describeError(await response.json().catch(() => null));
-      throw new AppError('PLATFORM_BAD_RESPONSE', `${request.label} refused the request (HTTP ${response.status}: ${detail ?? 'no details'}).`);
+      throw new AppError('PLATFORM_BAD_RESPONSE', `${request.label} refused the request (HTTP ${response.status}: ${detail ?? 'no details'}).`, {
+        details: { status: response.status, detail },
+      });
     }
     return { body: await readJsonBody(response, request.label), rateLimitWaits };
   }

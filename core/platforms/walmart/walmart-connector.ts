@@ -28,8 +28,7 @@ export function createWalmartConnector(options: WalmartConnectorOptions, deps: R
   const bad = (what: string) => new AppError('PLATFORM_BAD_RESPONSE', `Walmart (${options.storeId}) sent ${what} in an unexpected shape.`);
 
   async function orders(input: FetchPageInput): Promise<SyncPage> {
-    const query = input.cursor?.cursor ?? `?createdStartDate=${encodeURIComponent(first(input))}&limit=${limit}`;
-    const { body, rateLimitWaits } = await client.getJson(`/v3/orders${query}`);
+    const { body, rateLimitWaits } = await getWithCursor('/v3/orders', input, `?createdStartDate=${encodeURIComponent(first(input))}&limit=${limit}`);
     const page = WalmartOrderPage.safeParse(body);
     if (!page.success) throw bad('an order page');
     const converted = convertRecords(page.data.list?.elements?.order, WalmartOrder, (o) => ({ record: convertWalmartOrder(o) }), context('orders'));
@@ -42,9 +41,28 @@ export function createWalmartConnector(options: WalmartConnectorOptions, deps: R
     };
   }
 
+  /**
+   * Walmart's nextCursor expires; a sync resumed after a pause may hold a stale one. Then the
+   * window is read again from its start — the writes are idempotent, so nothing doubles.
+   */
+  async function getWithCursor(path: string, input: FetchPageInput, firstQuery: string) {
+    const query = input.cursor?.cursor ?? firstQuery;
+    try {
+      return await client.getJson(`${path}${query}`);
+    } catch (error) {
+      const expired = error instanceof AppError && error.details?.status === 400 && /cursor/i.test(String(error.details.detail)) && query !== firstQuery;
+      if (!expired) throw error;
+      deps.log.info({ store: options.storeId, path }, 'Walmart cursor expired; reading the window again from its start');
+      return client.getJson(`${path}${firstQuery}`);
+    }
+  }
+
   async function returns(input: FetchPageInput): Promise<SyncPage> {
-    const query = input.cursor?.cursor ?? `?returnLastModifiedStartDate=${encodeURIComponent(first(input))}&limit=${limit}`;
-    const { body, rateLimitWaits } = await client.getJson(`/v3/returns${query}`);
+    const { body, rateLimitWaits } = await getWithCursor(
+      '/v3/returns',
+      input,
+      `?returnLastModifiedStartDate=${encodeURIComponent(first(input))}&limit=${limit}`,
+    );
     const page = WalmartReturnPage.safeParse(body);
     if (!page.success) throw bad('a return page');
     const converted = convertRecords(page.data.returnOrders, WalmartReturn, convertWalmartReturn, context('returns'));

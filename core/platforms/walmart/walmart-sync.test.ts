@@ -5,7 +5,7 @@ import { upsertStores } from '../../store/upsert-stores.ts';
 import { syncStoreResource } from '../../sync/sync-store-resource.ts';
 import { createTestDatabase, describeEachEngine, type TestDatabase } from '../../testing/test-databases.ts';
 import { virtualWaiter } from '../http/virtual-waiter.ts';
-import type { DemoScenario } from '../sandbox/demo-scenario.ts';
+import { type DemoScenario, planStore } from '../sandbox/demo-scenario.ts';
 import { DEMO_STORES, RATE_LIMITED_DEMO_STORE } from '../sandbox/demo-stores.ts';
 import { createSandboxFetch } from '../sandbox/sandbox-fetch.ts';
 import type { SandboxKnobs } from '../sandbox/sandbox-knobs.ts';
@@ -74,6 +74,38 @@ describeEachEngine('Walmart sync from the sandbox', (engine) => {
       `SELECT count(*) AS n FROM "cases" c WHERE NOT EXISTS (SELECT 1 FROM "orders" o WHERE o."store_id" = c."store_id" AND o."platform_order_id" = c."platform_order_id")`,
     );
     expect(Number(orphans?.n)).toBe(0);
+  });
+
+  it('a sync cut off after a few pages resumes later, though its cursor has expired, and ends equal to the truth', async () => {
+    const waiter = virtualWaiter(scenario.anchor.getTime());
+    const sandbox = createWalmartSandbox({ scenario, stores: DEMO_STORES, knobs: { cursorTtlSeconds: 300 }, now: waiter.now });
+    const sandboxFetch = createSandboxFetch(sandbox.handlers);
+    let requests = 0;
+    let cut = false;
+    const fetchFn = ((input: Parameters<typeof fetch>[0], init?: RequestInit) => {
+      if (cut) return Promise.reject(new TypeError('fetch failed'));
+      if (++requests === 4) cut = true; // the token and three order pages, then the line drops
+      return sandboxFetch(input, init);
+    }) as typeof fetch;
+    const connector = createWalmartConnector(
+      { storeId: store.id, credentials: sandbox.credentials(store.id), credentialsRef: 'X', pageSize: 50 },
+      { fetch: fetchFn, waiter, random: () => 0.5, log },
+    );
+    const first = await sync(connector, 'orders');
+    expect(first.status).toBe('failed');
+    expect(first.error?.code).toBe('PLATFORM_UNAVAILABLE');
+    const [saved] = await db.sql.all<{ cursor: string }>('SELECT "cursor" FROM "sync_cursors" WHERE "resource" = ?', ['orders']);
+    expect(saved?.cursor).toContain('offset=150');
+
+    await waiter.sleep(10 * 60_000); // long enough for the saved cursor to expire
+    cut = false;
+    const resumed = await sync(connector, 'orders');
+    expect(resumed.status).toBe('succeeded');
+    const plan = planStore(scenario, storeRecord);
+    const [orders] = await db.sql.all('SELECT count(*) AS n FROM "orders"');
+    expect(Number(orders?.n)).toBe(plan.orders);
+    expect((await sync(connector, 'returns')).status).toBe('succeeded');
+    expect(tally(await storedReturns())).toEqual(tally(sandbox.returns(store.id).map(walmartExpected)));
   });
 
   it('renews an expired token, and wrong credentials stop the store with what to check', async () => {

@@ -33,7 +33,10 @@ export function createWalmartSandbox(options: {
   stores: readonly DemoStore[];
   knobs?: Partial<SandboxKnobs>;
   knobsByStore?: Record<string, Partial<SandboxKnobs>>;
+  /** The sandbox's clock, for cursor expiry (default: the real time). */
+  now?: () => number;
 }): WalmartSandbox {
+  const now = options.now ?? (() => Date.now());
   const plans = new Map<string, StorePlan>(options.stores.filter((s) => s.platform === 'walmart').map((s) => [s.id, planStore(options.scenario, s)]));
   const knobsOf = (storeId: string): SandboxKnobs => ({ ...NO_FAULTS, ...options.knobs, ...options.knobsByStore?.[storeId] });
   const live = new Map<string, string>();
@@ -70,8 +73,16 @@ export function createWalmartSandbox(options: {
     const next = new URLSearchParams(params);
     next.set('offset', String(offset));
     next.set('hasMoreElements', 'true');
+    next.set('issuedAt', String(now()));
     return `?${next.toString()}`;
   };
+
+  /** A cursor older than the knob's time to live is refused, as Walmart does with stale ones. */
+  const expired = (params: URLSearchParams, knobs: SandboxKnobs) => {
+    const issuedAt = Number(params.get('issuedAt') ?? Number.NaN);
+    return knobs.cursorTtlSeconds > 0 && !Number.isNaN(issuedAt) && now() - issuedAt > knobs.cursorTtlSeconds * 1000;
+  };
+  const cursorExpired = () => walmartError(400, 'INVALID_REQUEST_PARAM.GMP_GATEWAY_API', 'The nextCursor has expired; start the search again.');
 
   const handlers: RequestHandler[] = [
     http.post(`${WALMART_SANDBOX_BASE_URL}/v3/token`, async ({ request }) => {
@@ -97,6 +108,7 @@ export function createWalmartSandbox(options: {
       const failure = await faults.next(knobs);
       if (failure) return failure;
       const url = new URL(request.url);
+      if (expired(url.searchParams, knobs)) return cursorExpired();
       const p = plan(who);
       const limit = Math.min(200, Number(url.searchParams.get('limit') ?? 100));
       const offset = Number(url.searchParams.get('offset') ?? 0);
@@ -119,6 +131,7 @@ export function createWalmartSandbox(options: {
       const failure = await faults.next(knobs);
       if (failure) return failure;
       const url = new URL(request.url);
+      if (expired(url.searchParams, knobs)) return cursorExpired();
       const p = plan(who);
       const limit = Math.min(200, Number(url.searchParams.get('limit') ?? 10));
       const offset = Number(url.searchParams.get('offset') ?? 0);
