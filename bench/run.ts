@@ -2,12 +2,13 @@
 // Benchmarks compare ratios within one run on one engine; they never assert absolute times.
 const BENCHES: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   store: () => import('./store.ts'),
+  sync: () => import('./sync.ts'),
 };
 
 const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const unknown = names.filter((n) => !BENCHES[n]);
 if (unknown.length > 0) {
-  console.error(`unknown benchmark ${unknown.join(', ')}; available: ${Object.keys(BENCHES).join(', ')} (more arrive with the sync, metrics and MCP releases)`);
+  console.error(`unknown benchmark ${unknown.join(', ')}; available: ${Object.keys(BENCHES).join(', ')} (more arrive with the metrics and MCP releases)`);
   process.exit(2);
 }
 for (const name of names.length ? names : Object.keys(BENCHES)) {

@@ -36,7 +36,8 @@ export const syncCommand: CommandHandler = async (ctx) => {
       ctx.stdout.write(ctx.json ? `${JSON.stringify({ runs: [], notSyncable })}\n` : `${why}\n`);
       return 0;
     }
-    const results = await syncStores({ stores: toSync, onProgress: createSyncProgressPrinter(process.stderr) }, deps);
+    // Today every syncable store is a demo store served in process: one at a time (see syncStores).
+    const results = await syncStores({ stores: toSync, onProgress: createSyncProgressPrinter(process.stderr), concurrency: 1 }, deps);
     if (ctx.json) {
       ctx.stdout.write(
         `${JSON.stringify({ runs: results.map((r) => ({ store: r.storeId, resource: r.resource, status: r.status, ...r.counts, error: r.error?.userMessage ?? null })), notSyncable })}\n`,

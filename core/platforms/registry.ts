@@ -6,23 +6,35 @@ import type { RetryDeps } from './http/request-with-retry.ts';
 import type { DemoScenario } from './sandbox/demo-scenario.ts';
 import { type DemoStore, RATE_LIMITED_DEMO_STORE } from './sandbox/demo-stores.ts';
 import { createSandboxFetch } from './sandbox/sandbox-fetch.ts';
+import type { SandboxKnobs } from './sandbox/sandbox-knobs.ts';
 import type { PlatformConnector, PlatformSpec } from './spec.ts';
 import { createWalmartSandbox } from './walmart/sandbox/walmart-sandbox.ts';
 import { createWalmartConnector } from './walmart/walmart-connector.ts';
 import { WALMART_SPEC } from './walmart/walmart-spec.ts';
 
+/** For benchmarks: lift the published request limits and the planted faults, to measure our own code. */
+export interface DemoOverrides {
+  limits?: { requestsPerSecond: number; burst: number };
+  noFaults?: boolean;
+}
+
 /** What a platform folder provides: its spec, its demo sandbox, and a connector for a demo store. */
 export interface PlatformEntry {
   spec: PlatformSpec;
   /** Builds the platform's sandbox for the demo stores and a connector that syncs one of them through it. */
-  demoConnectors(scenario: DemoScenario, stores: readonly DemoStore[], deps: Omit<RetryDeps, 'fetch'>): Map<string, PlatformConnector>;
+  demoConnectors(
+    scenario: DemoScenario,
+    stores: readonly DemoStore[],
+    deps: Omit<RetryDeps, 'fetch'>,
+    overrides?: DemoOverrides,
+  ): Map<string, PlatformConnector>;
 }
 
 /** One entry per platform. Amazon, Shopify and Wish arrive with their connectors. */
 export const PLATFORMS: Partial<Record<Platform, PlatformEntry>> = {
   ebay: {
     spec: EBAY_SPEC,
-    demoConnectors(scenario, stores, deps) {
+    demoConnectors(scenario, stores, deps, overrides) {
       const sandbox = createEbaySandbox({ scenario, stores });
       const fetchFn = createSandboxFetch(sandbox.handlers);
       return new Map(
@@ -31,7 +43,13 @@ export const PLATFORMS: Partial<Record<Platform, PlatformEntry>> = {
           .map((s) => [
             s.id,
             createEbayConnector(
-              { storeId: s.id, marketplaceId: s.marketplace ?? 'EBAY_US', credentials: sandbox.credentials(s.id), credentialsRef: 'the built-in demo' },
+              {
+                storeId: s.id,
+                marketplaceId: s.marketplace ?? 'EBAY_US',
+                credentials: sandbox.credentials(s.id),
+                credentialsRef: 'the built-in demo',
+                limits: overrides?.limits,
+              },
               { ...deps, fetch: fetchFn },
             ),
           ]),
@@ -40,16 +58,22 @@ export const PLATFORMS: Partial<Record<Platform, PlatformEntry>> = {
   },
   walmart: {
     spec: WALMART_SPEC,
-    demoConnectors(scenario, stores, deps) {
+    demoConnectors(scenario, stores, deps, overrides) {
       // The planted finding: this store's sync keeps hitting Walmart's rate limit.
-      const sandbox = createWalmartSandbox({ scenario, stores, knobsByStore: { [RATE_LIMITED_DEMO_STORE]: { rateLimitRate: 0.12, retryAfterSeconds: 1 } } });
+      const planted: Record<string, Partial<SandboxKnobs>> = overrides?.noFaults
+        ? {}
+        : { [RATE_LIMITED_DEMO_STORE]: { rateLimitRate: 0.12, retryAfterSeconds: 1 } };
+      const sandbox = createWalmartSandbox({ scenario, stores, knobsByStore: planted });
       const fetchFn = createSandboxFetch(sandbox.handlers);
       return new Map(
         stores
           .filter((s) => s.platform === 'walmart')
           .map((s) => [
             s.id,
-            createWalmartConnector({ storeId: s.id, credentials: sandbox.credentials(s.id), credentialsRef: 'the built-in demo' }, { ...deps, fetch: fetchFn }),
+            createWalmartConnector(
+              { storeId: s.id, credentials: sandbox.credentials(s.id), credentialsRef: 'the built-in demo', limits: overrides?.limits },
+              { ...deps, fetch: fetchFn },
+            ),
           ]),
       );
     },

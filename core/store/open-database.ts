@@ -76,8 +76,8 @@ async function openSqlite(target: Extract<DatabaseTarget, { engine: 'sqlite' }>,
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    // 64 MB page cache: a sync page touches several indexes per table; the 2 MB default thrashes.
-    db.pragma('cache_size = -65536');
+    // 32 MB page cache: a sync page touches several indexes per table; the 2 MB default thrashes.
+    db.pragma('cache_size = -32768');
     db.pragma('temp_store = MEMORY');
     // Checkpoint the WAL every ~40 MB instead of every 4 MB: syncs commit page by page.
     db.pragma('wal_autocheckpoint = 10000');

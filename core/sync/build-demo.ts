@@ -1,5 +1,5 @@
 import type { Waiter } from '../platforms/http/token-bucket.ts';
-import { PLATFORMS } from '../platforms/registry.ts';
+import { type DemoOverrides, PLATFORMS } from '../platforms/registry.ts';
 import type { DemoScenario } from '../platforms/sandbox/demo-scenario.ts';
 import { DEMO_STORES } from '../platforms/sandbox/demo-stores.ts';
 import { upsertStores } from '../store/upsert-stores.ts';
@@ -17,12 +17,17 @@ export interface DemoBuildResult {
 }
 
 /** The demo stores whose platform has a connector and sandbox today, ready to sync. */
-export function demoStoresToSync(scenario: DemoScenario, deps: { waiter: Waiter; random: () => number; log: SyncDeps['log'] }): StoreToSync[] {
+export function demoStoresToSync(
+  scenario: DemoScenario,
+  deps: { waiter: Waiter; random: () => number; log: SyncDeps['log'] },
+  overrides?: DemoOverrides,
+): StoreToSync[] {
   const out: StoreToSync[] = [];
   for (const entry of Object.values(PLATFORMS)) {
     if (!entry) continue;
-    for (const [storeId, connector] of entry.demoConnectors(scenario, DEMO_STORES, deps))
+    for (const [storeId, connector] of entry.demoConnectors(scenario, DEMO_STORES, deps, overrides)) {
       out.push({ store: { id: storeId, platform: entry.spec.platform }, connector });
+    }
   }
   return out;
 }
@@ -47,7 +52,8 @@ export async function buildDemo(
     DEMO_STORES.filter((s) => syncable.has(s.id)).map(({ share: _share, ...s }) => ({ ...s, credentialsRef: ref })),
     deps,
   );
-  const results = await syncStores({ stores: toSync, onProgress: input.onProgress }, deps);
+  // The sandboxes run in this process: one store at a time is as fast and keeps memory flat.
+  const results = await syncStores({ stores: toSync, onProgress: input.onProgress, concurrency: 1 }, deps);
   return {
     scenario: input.scenario,
     synced: [...syncable],

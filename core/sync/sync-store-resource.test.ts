@@ -128,6 +128,29 @@ describeEachEngine('syncStoreResource', (engine) => {
     expect(Number(events?.n)).toBe(95);
   });
 
+  it('lets timers run between pages even when the platform answers without real I/O', async () => {
+    let timerFired = false;
+    let pagesBeforeTimer = -1;
+    setTimeout(() => {
+      timerFired = true;
+    }, 0);
+    const { connector } = fakeConnector();
+    await syncStoreResource(
+      {
+        store,
+        resource: 'returns',
+        connector,
+        onPage: (counts) => {
+          if (timerFired && pagesBeforeTimer < 0) pagesBeforeTimer = counts.pages;
+        },
+      },
+      deps(),
+    );
+    // Without a turn of the event loop between pages, the timer would only fire after the sync.
+    expect(pagesBeforeTimer).toBeGreaterThan(0);
+    expect(pagesBeforeTimer).toBeLessThan(10);
+  });
+
   it('never runs two syncs of one store × resource at once', async () => {
     let open = () => {};
     const gate = new Promise<void>((resolve) => {

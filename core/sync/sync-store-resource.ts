@@ -105,6 +105,9 @@ export async function syncStoreResource(
       }
       input.onPage?.(counts);
       if (!page.hasMore) break;
+      // Give the event loop a turn between pages: from an in-process sandbox nothing else would
+      // run (no real I/O), starving timers, bots and the garbage collector's idle work.
+      await new Promise((resolve) => setImmediate(resolve));
       await acquireLock(deps.sql, { name: lockName, holder, ttlMs: LOCK_TTL_MS, now: deps.now() });
     }
   } catch (caught) {

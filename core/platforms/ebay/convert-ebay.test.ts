@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { readFixture } from '../../testing/read-fixture.ts';
 import { convertEbayOrder } from './convert-ebay-order.ts';
 import { convertEbayReturn } from './convert-ebay-return.ts';
 import { EbayOrder, EbayOrderPage, EbayReturn, EbayReturnPage } from './ebay-schemas.ts';
 
-const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`./__fixtures__/${name}`, import.meta.url), 'utf8'));
+const fixture = (name: string) => readFixture(import.meta.url, name);
 
 describe('eBay returns', () => {
   const members = EbayReturnPage.parse(fixture('ebay-return-search.json')).members ?? [];

@@ -18,6 +18,8 @@ export interface EbayClientOptions {
   /** The setting that holds the credentials, named in messages (never the secret). */
   credentialsRef: string;
   baseUrl?: string;
+  /** The limiter's pace; the platform's published limits unless a benchmark lifts them. */
+  limits?: { requestsPerSecond: number; burst: number };
 }
 
 export interface EbayClient {
@@ -31,7 +33,7 @@ const SCOPES = 'https://api.ebay.com/oauth/api_scope/sell.fulfillment https://ap
 export function createEbayClient(options: EbayClientOptions, deps: RetryDeps): EbayClient {
   const baseUrl = options.baseUrl ?? 'https://api.ebay.com';
   const label = `eBay (${options.storeId})`;
-  const limiter = createTokenBucket(EBAY_SPEC.limits, deps.waiter);
+  const limiter = createTokenBucket(options.limits ?? EBAY_SPEC.limits, deps.waiter);
   const authFailed = (detail: string) =>
     new AppError(
       'PLATFORM_AUTH_FAILED',

@@ -13,8 +13,12 @@ export interface EbayConnectorOptions extends EbayClientOptions {
   pageSize?: number;
   /** How far back the first sync reaches. */
   firstSyncDays?: number;
-  /** How far before the last complete sync a new one starts again, to pick up late status changes. */
-  lookbackDays?: number;
+  /**
+   * How far before the last complete sync a new one starts again. Orders are read by last
+   * change (2 days cover late edits); returns can only be searched by creation date, so their
+   * window reaches back 30 days to pick up status changes of recent returns.
+   */
+  lookbackDays?: { orders: number; returns: number };
 }
 
 /**
@@ -28,8 +32,9 @@ export function createEbayConnector(options: EbayConnectorOptions, deps: RetryDe
   const limit = options.pageSize ?? 200;
   const site = ebaySite(options.marketplaceId);
 
+  const lookback = options.lookbackDays ?? { orders: 2, returns: 30 };
   const window = (input: FetchPageInput) => ({
-    from: windowStart(input, { firstSyncDays: options.firstSyncDays ?? 180, lookbackDays: options.lookbackDays ?? 30 }),
+    from: windowStart(input, { firstSyncDays: options.firstSyncDays ?? 180, lookbackDays: input.resource === 'orders' ? lookback.orders : lookback.returns }),
     offset: Number(input.cursor?.cursor ?? 0),
   });
 

@@ -3,6 +3,7 @@ import { createSilentLogger } from '../../logging/create-logger.ts';
 import { type Database, openDatabase } from '../../store/open-database.ts';
 import { upsertStores } from '../../store/upsert-stores.ts';
 import { syncStoreResource } from '../../sync/sync-store-resource.ts';
+import { tallyStatusReason } from '../../testing/tally-status-reason.ts';
 import { createTestDatabase, describeEachEngine, type TestDatabase } from '../../testing/test-databases.ts';
 import { virtualWaiter } from '../http/virtual-waiter.ts';
 import { TOO_SMALL_SKU } from '../sandbox/demo-catalog.ts';
@@ -34,11 +35,7 @@ function setup(knobs: Partial<SandboxKnobs> = {}, credentials?: { refreshToken: 
   return { sandbox, connector };
 }
 
-const tally = (rows: { status: string; reason: string }[]) => {
-  const out: Record<string, number> = {};
-  for (const r of rows) out[`${r.status}/${r.reason}`] = (out[`${r.status}/${r.reason}`] ?? 0) + 1;
-  return out;
-};
+const tally = tallyStatusReason;
 
 describeEachEngine('eBay sync from the sandbox', (engine) => {
   let testDb: TestDatabase;
@@ -81,9 +78,13 @@ describeEachEngine('eBay sync from the sandbox', (engine) => {
     const textOnly = await db.sql.all(`SELECT 1 FROM "cases" WHERE "reason_source" = 'text' AND "reason" = 'size_too_small'`);
     expect(textOnly.length).toBeGreaterThan(0);
 
-    // A second sync re-reads the look-back window and finds nothing new.
+    // A second sync re-reads only the look-back windows (2 days of orders, 30 of returns) and finds nothing new.
+    const ordersAgain = await sync(connector, 'orders');
+    expect(ordersAgain.counts).toMatchObject({ created: 0, updated: 0 });
+    expect(ordersAgain.counts.fetched).toBeLessThan(orders.counts.fetched / 20);
     const again = await sync(connector, 'returns');
     expect(again.counts).toMatchObject({ created: 0, updated: 0 });
+    expect(again.counts.fetched).toBeLessThan(returns.counts.fetched / 3);
   });
 
   it('rides out 5xx, 429 (Retry-After), repeated items and broken records, and still equals the truth', async () => {

@@ -26,3 +26,8 @@ export const SandboxKnobs = z
 export type SandboxKnobs = z.output<typeof SandboxKnobs>;
 
 export const NO_FAULTS: SandboxKnobs = SandboxKnobs.parse({});
+
+/** Where a page really starts: one item early when the knob repeats items across pages. */
+export function pageStart(offset: number, knobs: SandboxKnobs): number {
+  return Math.max(0, offset - (knobs.repeatAcrossPages && offset > 0 ? 1 : 0));
+}

@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { readFixture } from '../../testing/read-fixture.ts';
 import { convertWalmartOrder, convertWalmartReturn } from './convert-walmart.ts';
 import { WalmartOrder, WalmartOrderPage, WalmartReturn, WalmartReturnPage } from './walmart-schemas.ts';
 
-const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`./__fixtures__/${name}`, import.meta.url), 'utf8'));
+const fixture = (name: string) => readFixture(import.meta.url, name);
 
 describe('Walmart returns', () => {
   const [open, done] = (WalmartReturnPage.parse(fixture('walmart-returns.json')).returnOrders ?? []).map((r) => convertWalmartReturn(WalmartReturn.parse(r)));

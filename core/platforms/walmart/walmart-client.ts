@@ -16,13 +16,15 @@ export interface WalmartClientOptions {
   credentials: WalmartCredentials;
   credentialsRef: string;
   baseUrl?: string;
+  /** The limiter's pace; the platform's published limits unless a benchmark lifts them. */
+  limits?: { requestsPerSecond: number; burst: number };
 }
 
 /** Walmart Marketplace over HTTP for one store: client-credentials token (15 min), WM_* headers, limiter, retries. */
 export function createWalmartClient(options: WalmartClientOptions, deps: RetryDeps) {
   const baseUrl = options.baseUrl ?? 'https://marketplace.walmartapis.com';
   const label = `Walmart (${options.storeId})`;
-  const limiter = createTokenBucket(WALMART_SPEC.limits, deps.waiter);
+  const limiter = createTokenBucket(options.limits ?? WALMART_SPEC.limits, deps.waiter);
   const service = { 'WM_SVC.NAME': 'Walmart Marketplace', Accept: 'application/json' };
   const authFailed = (detail: string) =>
     new AppError(

@@ -3,6 +3,7 @@ import { createSilentLogger } from '../../logging/create-logger.ts';
 import { type Database, openDatabase } from '../../store/open-database.ts';
 import { upsertStores } from '../../store/upsert-stores.ts';
 import { syncStoreResource } from '../../sync/sync-store-resource.ts';
+import { tallyStatusReason } from '../../testing/tally-status-reason.ts';
 import { createTestDatabase, describeEachEngine, type TestDatabase } from '../../testing/test-databases.ts';
 import { virtualWaiter } from '../http/virtual-waiter.ts';
 import { type DemoScenario, planStore } from '../sandbox/demo-scenario.ts';
@@ -34,11 +35,7 @@ function setup(knobs: Partial<SandboxKnobs> = {}, secret?: string) {
   return { sandbox, connector };
 }
 
-const tally = (rows: { status: string; reason: string }[]) => {
-  const out: Record<string, number> = {};
-  for (const r of rows) out[`${r.status}/${r.reason}`] = (out[`${r.status}/${r.reason}`] ?? 0) + 1;
-  return out;
-};
+const tally = tallyStatusReason;
 
 describeEachEngine('Walmart sync from the sandbox', (engine) => {
   let testDb: TestDatabase;

@@ -4,7 +4,7 @@ import { type DemoScenario, demoCase, demoOrder, firstOrderAtOrAfter, planStore,
 import type { DemoStore } from '../../sandbox/demo-stores.ts';
 import { hashString, unit } from '../../sandbox/prng.ts';
 import { createFaults } from '../../sandbox/sandbox-faults.ts';
-import { NO_FAULTS, type SandboxKnobs } from '../../sandbox/sandbox-knobs.ts';
+import { NO_FAULTS, pageStart, type SandboxKnobs } from '../../sandbox/sandbox-knobs.ts';
 import type { EbayCredentials } from '../ebay-client.ts';
 import { renderEbayOrder, renderEbayReturn } from './render-ebay.ts';
 
@@ -76,6 +76,17 @@ export function createEbaySandbox(options: { scenario: DemoScenario; stores: rea
     return storeId;
   }
 
+  /** What every data request goes through: the token, the fault knobs, paging. */
+  async function dataRequest(request: Request, scheme: 'Bearer' | 'IAF', defaultLimit: number) {
+    const who = authorise(request, scheme);
+    if (who instanceof Response) return who;
+    const failure = await fault();
+    if (failure) return failure;
+    const url = new URL(request.url);
+    const offset = Number(url.searchParams.get('offset') ?? 0);
+    return { who, p: plan(who), url, offset, start: pageStart(offset, knobs), limit: Math.min(200, Number(url.searchParams.get('limit') ?? defaultLimit)) };
+  }
+
   const handlers: RequestHandler[] = [
     http.post(`${EBAY_SANDBOX_BASE_URL}/identity/v1/oauth2/token`, async ({ request }) => {
       const form = new URLSearchParams(await request.text());
@@ -92,21 +103,15 @@ export function createEbaySandbox(options: { scenario: DemoScenario; stores: rea
     }),
 
     http.get(`${EBAY_SANDBOX_BASE_URL}/sell/fulfillment/v1/order`, async ({ request }) => {
-      const who = authorise(request, 'Bearer');
-      if (who instanceof Response) return who;
-      const failure = await fault();
-      if (failure) return failure;
-      const url = new URL(request.url);
-      const p = plan(who);
-      const limit = Math.min(200, Number(url.searchParams.get('limit') ?? 50));
-      const offset = Number(url.searchParams.get('offset') ?? 0);
-      const from = /lastmodifieddate:\[([^.\]]+)\.\./.exec(url.searchParams.get('filter') ?? '')?.[1];
+      const r = await dataRequest(request, 'Bearer', 50);
+      if (r instanceof Response) return r;
+      const { who, p, url, offset, start, limit } = r;
+      const from = /lastmodifieddate:\[(.+?)\.\./.exec(url.searchParams.get('filter') ?? '')?.[1];
       const fromMs = from ? Date.parse(from) : Number.NEGATIVE_INFINITY;
       if (Number.isNaN(fromMs)) return ebayErrors(400, 30800, 'Invalid filter.');
       // Orders are in time order, so the window starts at the first order placed after `from`.
       const lo = firstOrderAtOrAfter(p, fromMs);
       const total = p.orders - lo;
-      const start = Math.max(0, offset - (knobs.repeatAcrossPages && offset > 0 ? 1 : 0));
       const orders = [];
       for (let k = start; k < Math.min(total, offset + limit); k++) {
         const rendered = renderEbayOrder(demoOrder(p, lo + k));
@@ -116,14 +121,9 @@ export function createEbaySandbox(options: { scenario: DemoScenario; stores: rea
     }),
 
     http.get(`${EBAY_SANDBOX_BASE_URL}/post-order/v2/return/search`, async ({ request }) => {
-      const who = authorise(request, 'IAF');
-      if (who instanceof Response) return who;
-      const failure = await fault();
-      if (failure) return failure;
-      const url = new URL(request.url);
-      const p = plan(who);
-      const limit = Math.min(200, Number(url.searchParams.get('limit') ?? 25));
-      const offset = Number(url.searchParams.get('offset') ?? 0);
+      const r = await dataRequest(request, 'IAF', 25);
+      if (r instanceof Response) return r;
+      const { who, p, url, offset, start, limit } = r;
       const fromMs = Date.parse(url.searchParams.get('creation_date_range_from') ?? '1970-01-01T00:00:00Z');
       const toMs = Date.parse(url.searchParams.get('creation_date_range_to') ?? '2999-01-01T00:00:00Z');
       if (Number.isNaN(fromMs) || Number.isNaN(toMs)) {
@@ -135,7 +135,6 @@ export function createEbaySandbox(options: { scenario: DemoScenario; stores: rea
       const index = returnsOf(who);
       const first = lowerBound(index.times, fromMs);
       const totalEntries = Math.max(0, lowerBound(index.times, toMs, true) - first);
-      const start = Math.max(0, offset - (knobs.repeatAcrossPages && offset > 0 ? 1 : 0));
       const members = Array.from(index.cases.subarray(first + start, first + Math.min(totalEntries, offset + limit))).map((i) => {
         const c = demoCase(p, i);
         const rendered = renderEbayReturn(c);

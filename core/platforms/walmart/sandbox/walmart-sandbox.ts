@@ -4,7 +4,7 @@ import { type DemoScenario, demoCase, demoOrder, firstOrderAtOrAfter, planStore,
 import type { DemoStore } from '../../sandbox/demo-stores.ts';
 import { hashString, unit } from '../../sandbox/prng.ts';
 import { createFaults } from '../../sandbox/sandbox-faults.ts';
-import { NO_FAULTS, type SandboxKnobs } from '../../sandbox/sandbox-knobs.ts';
+import { NO_FAULTS, pageStart, type SandboxKnobs } from '../../sandbox/sandbox-knobs.ts';
 import type { WalmartCredentials } from '../walmart-client.ts';
 import { renderWalmartOrder, renderWalmartReturn, walmartLastModified } from './render-walmart.ts';
 
@@ -84,6 +84,19 @@ export function createWalmartSandbox(options: {
   };
   const cursorExpired = () => walmartError(400, 'INVALID_REQUEST_PARAM.GMP_GATEWAY_API', 'The nextCursor has expired; start the search again.');
 
+  /** What every data request goes through: the token, the fault knobs, the cursor's age, paging. */
+  async function dataRequest(request: Request, defaultLimit: number) {
+    const who = authorise(request);
+    if (who instanceof Response) return who;
+    const knobs = knobsOf(who);
+    const failure = await faults.next(knobs);
+    if (failure) return failure;
+    const url = new URL(request.url);
+    if (expired(url.searchParams, knobs)) return cursorExpired();
+    const offset = Number(url.searchParams.get('offset') ?? 0);
+    return { who, p: plan(who), url, offset, start: pageStart(offset, knobs), limit: Math.min(200, Number(url.searchParams.get('limit') ?? defaultLimit)) };
+  }
+
   const handlers: RequestHandler[] = [
     http.post(`${WALMART_SANDBOX_BASE_URL}/v3/token`, async ({ request }) => {
       const basic = Buffer.from((request.headers.get('authorization') ?? '').replace(/^Basic /, ''), 'base64').toString();
@@ -102,21 +115,13 @@ export function createWalmartSandbox(options: {
     }),
 
     http.get(`${WALMART_SANDBOX_BASE_URL}/v3/orders`, async ({ request }) => {
-      const who = authorise(request);
-      if (who instanceof Response) return who;
-      const knobs = knobsOf(who);
-      const failure = await faults.next(knobs);
-      if (failure) return failure;
-      const url = new URL(request.url);
-      if (expired(url.searchParams, knobs)) return cursorExpired();
-      const p = plan(who);
-      const limit = Math.min(200, Number(url.searchParams.get('limit') ?? 100));
-      const offset = Number(url.searchParams.get('offset') ?? 0);
+      const r = await dataRequest(request, 100);
+      if (r instanceof Response) return r;
+      const { p, url, offset, start, limit } = r;
       const fromMs = Date.parse(url.searchParams.get('createdStartDate') ?? '1970-01-01T00:00:00Z');
       if (Number.isNaN(fromMs)) return walmartError(400, 'INVALID_REQUEST_PARAM.GMP_ORDER_API', 'Invalid createdStartDate');
       const lo = firstOrderAtOrAfter(p, fromMs);
       const total = p.orders - lo;
-      const start = Math.max(0, offset - (knobs.repeatAcrossPages && offset > 0 ? 1 : 0));
       const order = [];
       for (let k = start; k < Math.min(total, offset + limit); k++) order.push(renderWalmartOrder(demoOrder(p, lo + k)));
       return HttpResponse.json({
@@ -125,22 +130,14 @@ export function createWalmartSandbox(options: {
     }),
 
     http.get(`${WALMART_SANDBOX_BASE_URL}/v3/returns`, async ({ request }) => {
-      const who = authorise(request);
-      if (who instanceof Response) return who;
-      const knobs = knobsOf(who);
-      const failure = await faults.next(knobs);
-      if (failure) return failure;
-      const url = new URL(request.url);
-      if (expired(url.searchParams, knobs)) return cursorExpired();
-      const p = plan(who);
-      const limit = Math.min(200, Number(url.searchParams.get('limit') ?? 10));
-      const offset = Number(url.searchParams.get('offset') ?? 0);
+      const r = await dataRequest(request, 10);
+      if (r instanceof Response) return r;
+      const { who, p, url, offset, start, limit } = r;
       const fromMs = Date.parse(url.searchParams.get('returnLastModifiedStartDate') ?? '1970-01-01T00:00:00Z');
       if (Number.isNaN(fromMs)) return walmartError(400, 'INVALID_REQUEST_PARAM.GMP_RETURNS_API', 'Invalid returnLastModifiedStartDate');
       const index = returnsOf(who);
       const first = lowerBound(index.times, fromMs);
       const total = index.cases.length - first;
-      const start = Math.max(0, offset - (knobs.repeatAcrossPages && offset > 0 ? 1 : 0));
       const returnOrders = Array.from(index.cases.subarray(first + start, first + Math.min(total, offset + limit))).map((i) => {
         const c = demoCase(p, i);
         const rendered = renderWalmartReturn(c);
