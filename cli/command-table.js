@@ -17,9 +17,9 @@ export const COMMANDS = [
     help: `Opens (and if needed creates) the database, brings it up to date, and starts
 everything that is configured. \`npm start\` runs this command.
 
-Today it prepares the database and tells you what it did; syncing the demo
-stores, the MCP server, the scheduler and the Slack/Discord bots arrive in the
-next releases and will start from here.`,
+On the very first start it fills the demo stores. Then it keeps running and
+syncs every store every 15 minutes, until you press Ctrl+C. The MCP server and
+the Slack/Discord bots arrive in the next releases and will start from here.`,
   },
   {
     name: 'demo',

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,6 +20,34 @@ function helloword(args: string[], options: { cwd: string; env?: Record<string, 
     execFile(process.execPath, [BIN, ...args], { cwd: options.cwd, env, timeout: 60_000 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
       resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/** Starts a long-running command, waits until its stdout shows `ready`, then stops it with Ctrl+C (SIGINT). */
+function runUntil(args: string[], ready: string, options: { cwd: string; env?: Record<string, string> }): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...options.env } });
+    let stdout = '';
+    let stderr = '';
+    let sent = false;
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`"${ready}" never appeared; stdout: ${stdout}; stderr: ${stderr}`));
+    }, 60_000);
+    child.stdout.on('data', (chunk) => {
+      stdout += String(chunk);
+      if (!sent && stdout.includes(ready)) {
+        sent = true;
+        child.kill('SIGINT');
+      }
+    });
+    child.stderr.on('data', (chunk) => {
+      stderr += String(chunk);
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? 1, stdout, stderr });
     });
   });
 }
@@ -67,9 +95,11 @@ describe('helloword command line', () => {
     expect(option.stderr).toContain('Unknown option \'--port\'. Run "helloword serve --help" for its options.');
   });
 
-  it('serve creates and migrates ./data/helloword.db and fills the demo on first start, then finds it up to date', async () => {
-    const first = await helloword(['serve'], { cwd, env: { HELLOWORD_NOW: '2026-12-04T00:00:00Z' } });
+  it('serve creates and migrates ./data/helloword.db, fills the demo on first start, runs until Ctrl+C, then finds it up to date', async () => {
+    const first = await runUntil(['serve'], 'Press Ctrl+C to stop', { cwd, env: { HELLOWORD_NOW: '2026-12-04T00:00:00Z' } });
     expect(first.code).toBe(0);
+    expect(first.stdout).toContain('Running: the scheduler syncs each store every 15 minutes');
+    expect(first.stdout).toContain('HelloWord stopped.');
     expect(first.stderr).toContain('First start: building the demo stores from the built-in sandboxes');
     expect(first.stderr).toMatch(/demo-ebay-us\s+returns\s+\d+ pages\s+\d+ records \(\d+ new, 0 updated\)\s+done/);
     expect(first.stdout).toContain(`SQLite at ${path.join(cwd, 'data', 'helloword.db')}, brought up to date`);
@@ -77,10 +107,15 @@ describe('helloword command line', () => {
     expect(first.stdout).toContain('Not available yet');
     expect(existsSync(path.join(cwd, 'data', 'helloword.db'))).toBe(true);
 
-    const second = await helloword(['serve', '--json'], { cwd, env: { HELLOWORD_NOW: '2026-12-04T00:00:00Z' } });
+    const second = await runUntil(['serve', '--json'], '}\n', { cwd, env: { HELLOWORD_NOW: '2026-12-04T00:00:00Z' } });
     expect(second.code).toBe(0);
     const status = JSON.parse(second.stdout);
-    expect(status).toMatchObject({ database: { engine: 'sqlite', migrationsAppliedNow: [], counts: { stores: 3 } }, demoBuilt: false, timeZone: 'UTC' });
+    expect(status).toMatchObject({
+      database: { engine: 'sqlite', migrationsAppliedNow: [], counts: { stores: 3 } },
+      demoBuilt: false,
+      running: ['scheduler'],
+      timeZone: 'UTC',
+    });
     expect(status.database.counts.cases).toBeGreaterThan(300);
   });
 

@@ -1,3 +1,5 @@
+import { startScheduler } from '../../bot/scheduler/start-scheduler.ts';
+import { realWaiter } from '../../core/platforms/http/virtual-waiter.ts';
 import { describeDatabase } from '../../core/store/describe-database.ts';
 import { openDatabase } from '../../core/store/open-database.ts';
 import type { DemoBuildResult } from '../../core/sync/build-demo.ts';
@@ -8,9 +10,22 @@ import { DEFAULT_DEMO_CASES, describeDemo, runDemoBuild } from './demo.ts';
 const NOT_YET = [
   'demo stores for Amazon, Shopify and Wish (the eBay and Walmart demo stores are here), and connecting your own stores',
   'the MCP server for AI IDEs and agents',
-  'the scheduler (syncs every 15 minutes, daily digests)',
+  'daily digests',
   'the Slack and Discord bots',
 ];
+
+/** Resolves when the process is asked to stop (Ctrl+C, or a service manager's SIGTERM). */
+function untilStopped(): Promise<string> {
+  return new Promise((resolve) => {
+    const stop = (signal: string) => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve(signal);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
 
 export const serveCommand: CommandHandler = async (ctx) => {
   const db = await openDatabase({ url: ctx.config.databaseUrl, log: ctx.log });
@@ -22,30 +37,41 @@ export const serveCommand: CommandHandler = async (ctx) => {
       demo = await runDemoBuild(db, ctx, { cases: DEFAULT_DEMO_CASES, seed: 42 });
     }
     const d = await describeDatabase(db);
+    // Listen for Ctrl+C before saying it stops us, so an early one is never lost.
+    const stopped = untilStopped();
     if (ctx.json) {
-      ctx.stdout.write(`${JSON.stringify({ database: d, timeZone: ctx.config.timeZone, demoBuilt: demo !== null, notAvailableYet: NOT_YET })}\n`);
-      return 0;
+      ctx.stdout.write(
+        `${JSON.stringify({ database: d, timeZone: ctx.config.timeZone, demoBuilt: demo !== null, running: ['scheduler'], notAvailableYet: NOT_YET })}\n`,
+      );
     }
     const engine = d.engine === 'sqlite' ? 'SQLite' : 'PostgreSQL';
-    const updates = d.migrationsAppliedNow.length
-      ? `brought up to date (${d.migrationsAppliedNow.length} update${d.migrationsAppliedNow.length === 1 ? '' : 's'} applied)`
-      : 'already up to date';
-    ctx.stdout.write(
-      [
-        ...(demo ? [describeDemo(demo)] : []),
-        'HelloWord is ready.',
-        '',
-        `  Database   ${engine} at ${d.location}, ${updates}`,
-        `  Contents   ${d.counts.stores} stores, ${d.counts.orders} orders, ${d.counts.cases} after-sales cases`,
-        `  Time zone  ${ctx.config.timeZone}`,
-        '',
-        'Not available yet (coming in the next releases):',
-        ...NOT_YET.map((n) => `  - ${n}`),
-        '',
-        'See every command with: npx helloword --help',
-        '',
-      ].join('\n'),
-    );
+    if (!ctx.json) {
+      const updates = d.migrationsAppliedNow.length
+        ? `brought up to date (${d.migrationsAppliedNow.length} update${d.migrationsAppliedNow.length === 1 ? '' : 's'} applied)`
+        : 'already up to date';
+      ctx.stdout.write(
+        [
+          ...(demo ? [describeDemo(demo)] : []),
+          'HelloWord is ready.',
+          '',
+          `  Database   ${engine} at ${d.location}, ${updates}`,
+          `  Contents   ${d.counts.stores} stores, ${d.counts.orders} orders, ${d.counts.cases} after-sales cases`,
+          `  Time zone  ${ctx.config.timeZone}`,
+          '',
+          'Not available yet (coming in the next releases):',
+          ...NOT_YET.map((n) => `  - ${n}`),
+          '',
+          "Running: the scheduler syncs each store every 15 minutes (or the store's own interval).",
+          'See every command with: npx helloword --help (in another terminal). Press Ctrl+C to stop.',
+          '',
+        ].join('\n'),
+      );
+    }
+    const scheduler = startScheduler({ sql: db.sql, log: ctx.log, now: ctx.now, waiter: realWaiter, random: Math.random });
+    const signal = await stopped;
+    ctx.log.info({ signal }, 'stopping');
+    await scheduler.stop();
+    if (!ctx.json) ctx.stdout.write('HelloWord stopped.\n');
     return 0;
   } finally {
     await db.close();

@@ -2,8 +2,7 @@ import { PLATFORM_NAMES, parsePlatform } from '../../core/domain/parse-platform.
 import { AppError } from '../../core/errors/app-error.ts';
 import { realWaiter } from '../../core/platforms/http/virtual-waiter.ts';
 import { openDatabase } from '../../core/store/open-database.ts';
-import { demoStoresToSync } from '../../core/sync/build-demo.ts';
-import { parseDemoSourceRef } from '../../core/sync/demo-source.ts';
+import { connectorsForStores } from '../../core/sync/connectors-for-stores.ts';
 import { syncStores } from '../../core/sync/sync-stores.ts';
 import type { CommandHandler } from '../main.ts';
 import { createSyncProgressPrinter } from '../print-sync-progress.ts';
@@ -23,14 +22,7 @@ export const syncCommand: CommandHandler = async (ctx) => {
     }
     const chosen = stores.filter((s) => (!storeFlag || s.id === storeFlag) && (!platform || s.platform === platform));
     const deps = { sql: db.sql, log: ctx.log, now: ctx.now, waiter: realWaiter, random: Math.random };
-    const toSync = [];
-    const notSyncable: string[] = [];
-    for (const store of chosen) {
-      const scenario = parseDemoSourceRef(store.credentialsRef);
-      const connector = scenario ? demoStoresToSync(scenario, deps).find((s) => s.store.id === store.id)?.connector : undefined;
-      if (connector) toSync.push({ store: { id: store.id, platform: connector.spec.platform }, connector });
-      else notSyncable.push(store.id);
-    }
+    const { toSync, notSyncable } = connectorsForStores(chosen, deps);
     if (toSync.length === 0) {
       const why = stores.length === 0 ? 'There are no stores yet. Try HelloWord with sample stores: helloword demo' : 'No store matches.';
       ctx.stdout.write(ctx.json ? `${JSON.stringify({ runs: [], notSyncable })}\n` : `${why}\n`);
