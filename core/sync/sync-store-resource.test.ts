@@ -3,6 +3,7 @@ import type { CaseRecord } from '../domain/records.ts';
 import { CASE_KINDS, CASE_STATUSES, REASONS } from '../domain/taxonomy.ts';
 import { createSilentLogger } from '../logging/create-logger.ts';
 import type { FetchPageInput, PlatformConnector, SyncPage } from '../platforms/spec.ts';
+import { acquireLock } from '../store/locks.ts';
 import { type Database, openDatabase } from '../store/open-database.ts';
 import { readSyncCursor } from '../store/sync-cursors.ts';
 import { upsertStores } from '../store/upsert-stores.ts';
@@ -30,7 +31,7 @@ const TRUTH: CaseRecord[] = Array.from({ length: 95 }, (_, i) => ({
 }));
 
 /** An offset-paged fake platform with fault knobs, the same item on two pages, and an unmapped value. */
-function fakeConnector(options: { failOnPage?: number; gate?: Promise<void> } = {}) {
+function fakeConnector(options: { failOnPage?: number; gate?: Promise<void>; beforePage?: (pageNo: number) => Promise<void> } = {}) {
   let failed = false;
   const calls: FetchPageInput[] = [];
   const connector: PlatformConnector = {
@@ -40,6 +41,7 @@ function fakeConnector(options: { failOnPage?: number; gate?: Promise<void> } = 
       await options.gate;
       const offset = Number(input.cursor?.cursor ?? 0);
       const pageNo = offset / PAGE_SIZE;
+      await options.beforePage?.(pageNo);
       if (pageNo === options.failOnPage && !failed) {
         failed = true;
         throw new Error('socket hang up');
@@ -126,6 +128,28 @@ describeEachEngine('syncStoreResource', (engine) => {
     expect(await storedCases()).toEqual(truthRows());
     const [events] = await db.sql.all('SELECT count(*) AS n FROM "case_events"');
     expect(Number(events?.n)).toBe(95);
+  });
+
+  it('stops when its lease was taken over by another process, keeping what it committed', async () => {
+    const { connector } = fakeConnector({
+      beforePage: async (pageNo) => {
+        // While page 2 is read, another process whose clock is 11 minutes ahead sees this lease expired and takes it.
+        if (pageNo === 2) {
+          const taken = await acquireLock(db.sql, {
+            name: 'sync:ebay-us:returns',
+            holder: 'other:9',
+            ttlMs: 600_000,
+            now: new Date(clock.now().getTime() + 11 * 60_000),
+          });
+          expect(taken).toBe(true);
+        }
+      },
+    });
+    const result = await syncStoreResource({ store, resource: 'returns', connector }, deps());
+    expect(result.status).toBe('failed');
+    expect(result.error?.code).toBe('LOCKED');
+    expect(result.counts.pages).toBe(3);
+    expect(await readSyncCursor(db.sql, store.id, 'returns')).toEqual({ cursor: '30', watermark: null });
   });
 
   it('lets timers run between pages even when the platform answers without real I/O', async () => {

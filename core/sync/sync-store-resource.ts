@@ -76,24 +76,24 @@ export async function syncStoreResource(
     for (;;) {
       if (input.signal?.aborted) throw new AppError('INTERNAL', `The sync of ${store.id} ${resource} was stopped; it resumes from the last saved page.`);
       const page = await connector.fetchPage({ resource, cursor, now: deps.now(), signal: input.signal });
-      await deps.sql.transaction(async (tx) => {
+      const written = await deps.sql.transaction(async (tx) => {
         const now = { now: deps.now };
         // SKUs first: cases of the same page resolve their listings against them.
         if (page.skus?.length) await upsertSkus(tx, store.id, page.skus, now);
         const orders = page.orders?.length ? await upsertOrders(tx, store, page.orders, now) : null;
         const cases = page.cases?.length ? await upsertCases(tx, store, page.cases, now) : null;
-        // SKU pairs are a by-product of orders; the counts are about orders and cases.
-        const written = [orders, cases];
         // A listing no synced SKU names is written under its listing id and counted as unmapped.
         for (const listing of cases?.unresolvedListings ?? []) page.unmapped[`sku:${listing}`] = (page.unmapped[`sku:${listing}`] ?? 0) + 1;
         await writeSyncCursor(tx, store.id, resource, page.next, deps.now());
-        for (const w of written) {
-          if (!w) continue;
-          counts.created += w.created;
-          counts.updated += w.updated;
-          counts.unchanged += w.unchanged;
-        }
+        // SKU pairs are a by-product of orders; the counts are about orders and cases.
+        return [orders, cases];
       });
+      for (const w of written) {
+        if (!w) continue;
+        counts.created += w.created;
+        counts.updated += w.updated;
+        counts.unchanged += w.unchanged;
+      }
       cursor = page.next;
       counts.pages++;
       counts.fetched += (page.orders?.length ?? 0) + (page.cases?.length ?? 0) + page.skipped;
@@ -108,7 +108,13 @@ export async function syncStoreResource(
       // Give the event loop a turn between pages: from an in-process sandbox nothing else would
       // run (no real I/O), starving timers, bots and the garbage collector's idle work.
       await new Promise((resolve) => setImmediate(resolve));
-      await acquireLock(deps.sql, { name: lockName, holder, ttlMs: LOCK_TTL_MS, now: deps.now() });
+      // Renew the lease; losing it (this process stalled past its lease) means another took over.
+      if (!(await acquireLock(deps.sql, { name: lockName, holder, ttlMs: LOCK_TTL_MS, now: deps.now() }))) {
+        throw new AppError(
+          'LOCKED',
+          `Another HelloWord took over the sync of ${store.id} ${resource} while this one was paused; it carries on from the saved page.`,
+        );
+      }
     }
   } catch (caught) {
     error = AppError.from(caught);
