@@ -44,7 +44,9 @@ has the eBay and Walmart stores; Amazon, Shopify and Wish follow.`,
     },
     help: `Pulls everything that changed since the last sync from each store and shows
 progress per store. Safe to stop and run again: it continues where it left off.
-Today it syncs the demo stores; connecting your own stores follows.`,
+Your own stores are listed in helloword.stores.json with their credentials in
+environment variables (see the README, "Connecting your stores"); eBay and
+Walmart can be connected today.`,
   },
   {
     name: 'tool',
@@ -141,6 +143,9 @@ export const ENVIRONMENT_HELP = `Settings (environment variables):
   HELLOWORD_TZ    your team's time zone for "today", "this month"… (default UTC),
                   e.g. Asia/Shanghai, America/New_York
   HELLOWORD_NOW   pretend it is this moment (ISO time), for reproducible demos
+  HELLOWORD_STORES_FILE  the file listing your own stores (default
+                  ./helloword.stores.json); their credentials come from
+                  HELLOWORD_<NAME>_CLIENT_ID and similar variables
   LOG_LEVEL       error, warn, info or debug (debug also prints error details)`;
 
 export function mainHelp(version) {

@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -168,6 +168,20 @@ describe('helloword command line', () => {
     expect(run.code).toBe(code);
     expect(run.stderr).toBe(message);
     expect(run.stdout).toBe('');
+  });
+
+  it('a store listed without its credentials stops sync and serve with the variable to set (exit 2)', async () => {
+    writeFileSync(
+      path.join(cwd, 'helloword.stores.json'),
+      JSON.stringify({
+        stores: [{ id: 'walmart-us', platform: 'walmart', name: 'Walmart US', currency: 'USD', timeZone: 'America/Chicago', credentials: 'WALMART_US' }],
+      }),
+    );
+    for (const command of ['sync', 'serve']) {
+      const run = await helloword([command], { cwd, env: { HELLOWORD_WALMART_US_CLIENT_ID: 'id' } });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe('helloword: Store "walmart-us" needs HELLOWORD_WALMART_US_CLIENT_SECRET to be set (its walmart client secret).\n');
+    }
   });
 
   it('LOG_LEVEL=debug adds the details behind an error', async () => {

@@ -15,6 +15,8 @@ export interface CommandContext {
   /** The one clock of the process: HELLOWORD_NOW when set, else the real time. */
   now: () => Date;
   stdout: NodeJS.WritableStream;
+  /** The environment, for the few settings a command reads itself (store credentials). */
+  env: NodeJS.ProcessEnv;
 }
 
 export type CommandHandler = (ctx: CommandContext) => Promise<number>;
@@ -56,6 +58,7 @@ export async function main(argv: string[], io: MainIo = { env: process.env, stdo
       log,
       now: pinned ? () => new Date(pinned) : () => new Date(),
       stdout: io.stdout,
+      env: io.env,
     });
   } catch (error) {
     const appError = AppError.from(error);

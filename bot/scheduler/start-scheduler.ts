@@ -13,7 +13,15 @@ export interface Scheduler {
  * 15 minutes by default). A tick that is still running when the next one comes is skipped, and
  * the database locks keep several instances from syncing the same store at once.
  */
-export function startScheduler(deps: { sql: SqlDriver; log: Log; now: () => Date; waiter: Waiter; random: () => number }): Scheduler {
+export function startScheduler(deps: {
+  sql: SqlDriver;
+  log: Log;
+  now: () => Date;
+  waiter: Waiter;
+  random: () => number;
+  fetch: typeof fetch;
+  credentials: ReadonlyMap<string, Readonly<Record<string, string>>>;
+}): Scheduler {
   const task = cron.schedule(
     '* * * * *',
     async () => {

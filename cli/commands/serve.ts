@@ -2,8 +2,10 @@ import { startScheduler } from '../../bot/scheduler/start-scheduler.ts';
 import { realWaiter } from '../../core/platforms/http/virtual-waiter.ts';
 import { describeDatabase } from '../../core/store/describe-database.ts';
 import { openDatabase } from '../../core/store/open-database.ts';
+import { upsertStores } from '../../core/store/upsert-stores.ts';
 import type { DemoBuildResult } from '../../core/sync/build-demo.ts';
 import type { CommandHandler } from '../main.ts';
+import { readStoresFile } from '../read-stores-file.ts';
 import { DEFAULT_DEMO_CASES, describeDemo, runDemoBuild } from './demo.ts';
 
 /** Parts of `serve` that later releases switch on; listed so nobody waits for them. */
@@ -28,11 +30,13 @@ function untilStopped(): Promise<string> {
 }
 
 export const serveCommand: CommandHandler = async (ctx) => {
+  const configured = readStoresFile(ctx.env);
   const db = await openDatabase({ url: ctx.config.databaseUrl, log: ctx.log });
   try {
-    // First start with no store at all: fill the demo, so there is something to look at.
+    // First start with no store at all and none configured: fill the demo, so there is something to look at.
     let demo: DemoBuildResult | null = null;
-    if ((await describeDatabase(db)).counts.stores === 0) {
+    if (configured.stores.length) await upsertStores(db.sql, configured.stores, { now: ctx.now });
+    else if ((await describeDatabase(db)).counts.stores === 0) {
       if (!ctx.json) process.stderr.write('First start: building the demo stores from the built-in sandboxes…\n');
       demo = await runDemoBuild(db, ctx, { cases: DEFAULT_DEMO_CASES, seed: 42 });
     }
@@ -67,7 +71,15 @@ export const serveCommand: CommandHandler = async (ctx) => {
         ].join('\n'),
       );
     }
-    const scheduler = startScheduler({ sql: db.sql, log: ctx.log, now: ctx.now, waiter: realWaiter, random: Math.random });
+    const scheduler = startScheduler({
+      sql: db.sql,
+      log: ctx.log,
+      now: ctx.now,
+      waiter: realWaiter,
+      random: Math.random,
+      fetch: globalThis.fetch,
+      credentials: configured.credentials,
+    });
     const signal = await stopped;
     ctx.log.info({ signal }, 'stopping');
     await scheduler.stop();

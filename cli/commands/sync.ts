@@ -2,10 +2,12 @@ import { PLATFORM_NAMES, parsePlatform } from '../../core/domain/parse-platform.
 import { AppError } from '../../core/errors/app-error.ts';
 import { realWaiter } from '../../core/platforms/http/virtual-waiter.ts';
 import { openDatabase } from '../../core/store/open-database.ts';
+import { upsertStores } from '../../core/store/upsert-stores.ts';
 import { connectorsForStores } from '../../core/sync/connectors-for-stores.ts';
 import { syncStores } from '../../core/sync/sync-stores.ts';
 import type { CommandHandler } from '../main.ts';
 import { createSyncProgressPrinter } from '../print-sync-progress.ts';
+import { readStoresFile } from '../read-stores-file.ts';
 
 export const syncCommand: CommandHandler = async (ctx) => {
   const platformFlag = ctx.flags.platform;
@@ -14,22 +16,33 @@ export const syncCommand: CommandHandler = async (ctx) => {
     throw new AppError('BAD_INPUT', `--platform "${platformFlag}" is not a platform HelloWord knows; use one of ${PLATFORM_NAMES}.`);
   const storeFlag = typeof ctx.flags.store === 'string' ? ctx.flags.store : null;
 
+  const configured = readStoresFile(ctx.env);
   const db = await openDatabase({ url: ctx.config.databaseUrl, log: ctx.log });
   try {
+    if (configured.stores.length) await upsertStores(db.sql, configured.stores, { now: ctx.now });
     const stores = await db.prisma.store.findMany({ orderBy: { id: 'asc' } });
     if (storeFlag && !stores.some((s) => s.id === storeFlag)) {
       throw new AppError('BAD_INPUT', `--store "${storeFlag}": there is no such store. Stores here: ${stores.map((s) => s.id).join(', ') || 'none yet'}.`);
     }
     const chosen = stores.filter((s) => (!storeFlag || s.id === storeFlag) && (!platform || s.platform === platform));
-    const deps = { sql: db.sql, log: ctx.log, now: ctx.now, waiter: realWaiter, random: Math.random };
+    const deps = {
+      sql: db.sql,
+      log: ctx.log,
+      now: ctx.now,
+      waiter: realWaiter,
+      random: Math.random,
+      fetch: globalThis.fetch,
+      credentials: configured.credentials,
+    };
     const { toSync, notSyncable } = connectorsForStores(chosen, deps);
     if (toSync.length === 0) {
       const why = stores.length === 0 ? 'There are no stores yet. Try HelloWord with sample stores: helloword demo' : 'No store matches.';
       ctx.stdout.write(ctx.json ? `${JSON.stringify({ runs: [], notSyncable })}\n` : `${why}\n`);
       return 0;
     }
-    // Today every syncable store is a demo store served in process: one at a time (see syncStores).
-    const results = await syncStores({ stores: toSync, onProgress: createSyncProgressPrinter(process.stderr), concurrency: 1 }, deps);
+    // Demo stores are served in process (one at a time is as fast); real platforms side by side.
+    const concurrency = toSync.every((s) => s.inProcess) ? 1 : undefined;
+    const results = await syncStores({ stores: toSync, onProgress: createSyncProgressPrinter(process.stderr), concurrency }, deps);
     if (ctx.json) {
       ctx.stdout.write(
         `${JSON.stringify({ runs: results.map((r) => ({ store: r.storeId, resource: r.resource, status: r.status, ...r.counts, error: r.error?.userMessage ?? null })), notSyncable })}\n`,
@@ -42,7 +55,9 @@ export const syncCommand: CommandHandler = async (ctx) => {
             : `${r.storeId} ${r.resource} FAILED: ${r.error?.userMessage}\n`,
         );
       }
-      if (notSyncable.length) ctx.stdout.write(`Not synced (connectors for real stores arrive in the next releases): ${notSyncable.join(', ')}\n`);
+      if (notSyncable.length) {
+        ctx.stdout.write(`Not synced (no connector or credentials for them here; see README, "Connecting your stores"): ${notSyncable.join(', ')}\n`);
+      }
       ctx.stdout.write(`Synced ${results.filter((r) => r.status === 'succeeded').length} of ${results.length} store resources.\n`);
     }
     return results.some((r) => r.status === 'failed') ? 1 : 0;

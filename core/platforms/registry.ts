@@ -18,9 +18,22 @@ export interface DemoOverrides {
   noFaults?: boolean;
 }
 
-/** What a platform folder provides: its spec, its demo sandbox, and a connector for a demo store. */
+/** A seller's own store, as the connector needs it. */
+export interface ConnectStore {
+  id: string;
+  marketplace: string | null;
+  /** Credential values by name (see `credentialNames`), read from the environment at the edge. */
+  credentials: Readonly<Record<string, string>>;
+  /** Where they came from, named in messages: e.g. "HELLOWORD_EBAY_US_* variables". */
+  credentialsRef: string;
+}
+
+/** What a platform folder provides: its spec, a connector for a seller's store, its demo sandbox. */
 export interface PlatformEntry {
   spec: PlatformSpec;
+  /** The credential values a store of this platform needs (the suffixes of its environment variables). */
+  credentialNames: readonly string[];
+  connect(store: ConnectStore, deps: RetryDeps): PlatformConnector;
   /** Builds the platform's sandbox for the demo stores and a connector that syncs one of them through it. */
   demoConnectors(
     scenario: DemoScenario,
@@ -34,6 +47,21 @@ export interface PlatformEntry {
 export const PLATFORMS: Partial<Record<Platform, PlatformEntry>> = {
   ebay: {
     spec: EBAY_SPEC,
+    credentialNames: ['CLIENT_ID', 'CLIENT_SECRET', 'REFRESH_TOKEN'],
+    connect: (store, deps) =>
+      createEbayConnector(
+        {
+          storeId: store.id,
+          marketplaceId: store.marketplace ?? 'EBAY_US',
+          credentials: {
+            clientId: store.credentials.CLIENT_ID ?? '',
+            clientSecret: store.credentials.CLIENT_SECRET ?? '',
+            refreshToken: store.credentials.REFRESH_TOKEN ?? '',
+          },
+          credentialsRef: store.credentialsRef,
+        },
+        deps,
+      ),
     demoConnectors(scenario, stores, deps, overrides) {
       const sandbox = createEbaySandbox({ scenario, stores });
       const fetchFn = createSandboxFetch(sandbox.handlers);
@@ -58,6 +86,16 @@ export const PLATFORMS: Partial<Record<Platform, PlatformEntry>> = {
   },
   walmart: {
     spec: WALMART_SPEC,
+    credentialNames: ['CLIENT_ID', 'CLIENT_SECRET'],
+    connect: (store, deps) =>
+      createWalmartConnector(
+        {
+          storeId: store.id,
+          credentials: { clientId: store.credentials.CLIENT_ID ?? '', clientSecret: store.credentials.CLIENT_SECRET ?? '' },
+          credentialsRef: store.credentialsRef,
+        },
+        deps,
+      ),
     demoConnectors(scenario, stores, deps, overrides) {
       // The planted finding: this store's sync keeps hitting Walmart's rate limit.
       const planted: Record<string, Partial<SandboxKnobs>> = overrides?.noFaults

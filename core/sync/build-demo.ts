@@ -26,7 +26,7 @@ export function demoStoresToSync(
   for (const entry of Object.values(PLATFORMS)) {
     if (!entry) continue;
     for (const [storeId, connector] of entry.demoConnectors(scenario, DEMO_STORES, deps, overrides)) {
-      out.push({ store: { id: storeId, platform: entry.spec.platform }, connector });
+      out.push({ store: { id: storeId, platform: entry.spec.platform }, connector, inProcess: true });
     }
   }
   return out;

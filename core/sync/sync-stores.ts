@@ -6,6 +6,8 @@ import { type ResourceSyncResult, type SyncDeps, syncStoreResource } from './syn
 export interface StoreToSync {
   store: StoreRef;
   connector: PlatformConnector;
+  /** Served by a built-in sandbox in this process (CPU-bound: better one at a time). */
+  inProcess?: boolean;
 }
 
 export interface SyncProgress {
