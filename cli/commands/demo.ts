@@ -1,9 +1,9 @@
 import { AppError } from '../../core/errors/app-error.ts';
-import { realWaiter } from '../../core/platforms/http/virtual-waiter.ts';
 import { type Database, openDatabase } from '../../core/store/open-database.ts';
 import { buildDemo, type DemoBuildResult } from '../../core/sync/build-demo.ts';
 import type { CommandContext, CommandHandler } from '../main.ts';
 import { createSyncProgressPrinter } from '../print-sync-progress.ts';
+import { syncDepsFor } from '../sync-deps.ts';
 
 export const DEFAULT_DEMO_CASES = 5000;
 const MAX_DEMO_CASES = 2_000_000;
@@ -24,7 +24,7 @@ function intFlag(value: unknown, flag: string, fallback: number, min: number, ma
 export async function runDemoBuild(db: Database, ctx: CommandContext, options: { cases: number; seed: number }): Promise<DemoBuildResult> {
   return buildDemo(
     { scenario: { seed: options.seed, cases: options.cases, anchor: ctx.now() }, onProgress: createSyncProgressPrinter(process.stderr) },
-    { sql: db.sql, log: ctx.log, now: ctx.now, waiter: realWaiter, random: Math.random },
+    syncDepsFor(ctx, db),
   );
 }
 

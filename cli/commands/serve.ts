@@ -1,11 +1,11 @@
 import { startScheduler } from '../../bot/scheduler/start-scheduler.ts';
-import { realWaiter } from '../../core/platforms/http/virtual-waiter.ts';
 import { describeDatabase } from '../../core/store/describe-database.ts';
 import { openDatabase } from '../../core/store/open-database.ts';
 import { upsertStores } from '../../core/store/upsert-stores.ts';
 import type { DemoBuildResult } from '../../core/sync/build-demo.ts';
 import type { CommandHandler } from '../main.ts';
 import { readStoresFile } from '../read-stores-file.ts';
+import { syncDepsFor } from '../sync-deps.ts';
 import { DEFAULT_DEMO_CASES, describeDemo, runDemoBuild } from './demo.ts';
 
 /** Parts of `serve` that later releases switch on; listed so nobody waits for them. */
@@ -71,15 +71,7 @@ export const serveCommand: CommandHandler = async (ctx) => {
         ].join('\n'),
       );
     }
-    const scheduler = startScheduler({
-      sql: db.sql,
-      log: ctx.log,
-      now: ctx.now,
-      waiter: realWaiter,
-      random: Math.random,
-      fetch: globalThis.fetch,
-      credentials: configured.credentials,
-    });
+    const scheduler = startScheduler(syncDepsFor(ctx, db, configured.credentials));
     const signal = await stopped;
     ctx.log.info({ signal }, 'stopping');
     await scheduler.stop();

@@ -1,6 +1,5 @@
 import { PLATFORM_NAMES, parsePlatform } from '../../core/domain/parse-platform.ts';
 import { AppError } from '../../core/errors/app-error.ts';
-import { realWaiter } from '../../core/platforms/http/virtual-waiter.ts';
 import { openDatabase } from '../../core/store/open-database.ts';
 import { upsertStores } from '../../core/store/upsert-stores.ts';
 import { connectorsForStores } from '../../core/sync/connectors-for-stores.ts';
@@ -8,6 +7,7 @@ import { syncStores } from '../../core/sync/sync-stores.ts';
 import type { CommandHandler } from '../main.ts';
 import { createSyncProgressPrinter } from '../print-sync-progress.ts';
 import { readStoresFile } from '../read-stores-file.ts';
+import { syncDepsFor } from '../sync-deps.ts';
 
 export const syncCommand: CommandHandler = async (ctx) => {
   const platformFlag = ctx.flags.platform;
@@ -25,15 +25,7 @@ export const syncCommand: CommandHandler = async (ctx) => {
       throw new AppError('BAD_INPUT', `--store "${storeFlag}": there is no such store. Stores here: ${stores.map((s) => s.id).join(', ') || 'none yet'}.`);
     }
     const chosen = stores.filter((s) => (!storeFlag || s.id === storeFlag) && (!platform || s.platform === platform));
-    const deps = {
-      sql: db.sql,
-      log: ctx.log,
-      now: ctx.now,
-      waiter: realWaiter,
-      random: Math.random,
-      fetch: globalThis.fetch,
-      credentials: configured.credentials,
-    };
+    const deps = syncDepsFor(ctx, db, configured.credentials);
     const { toSync, notSyncable } = connectorsForStores(chosen, deps);
     if (toSync.length === 0) {
       const why = stores.length === 0 ? 'There are no stores yet. Try HelloWord with sample stores: helloword demo' : 'No store matches.';

@@ -1,10 +1,10 @@
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createSilentLogger } from '../logging/create-logger.ts';
 import { virtualWaiter } from '../platforms/http/virtual-waiter.ts';
-import { type Database, openDatabase } from '../store/open-database.ts';
 import { upsertCases } from '../store/upsert-cases.ts';
 import { upsertStores } from '../store/upsert-stores.ts';
-import { createTestDatabase, describeEachEngine, type TestDatabase } from '../testing/test-databases.ts';
+import { describeEachEngine } from '../testing/test-databases.ts';
+import { useTestDatabase } from '../testing/use-test-database.ts';
 import { buildDemo } from './build-demo.ts';
 import { parseDemoSourceRef } from './demo-source.ts';
 
@@ -12,24 +12,14 @@ const anchor = new Date('2026-12-04T00:00:00Z');
 const log = createSilentLogger();
 
 describeEachEngine('buildDemo', (engine) => {
-  let testDb: TestDatabase;
-  let db: Database;
-  const deps = () => ({ sql: db.sql, log, now: () => anchor, waiter: virtualWaiter(anchor.getTime()), random: () => 0.5, holder: 't:1' });
-  const count = async (sql: string, params: (string | number)[] = []) => Number((await db.sql.all(sql, params))[0]?.n);
-
-  beforeEach(async () => {
-    testDb = await createTestDatabase(engine);
-    db = await openDatabase({ url: testDb.url, log });
-  });
-  afterEach(async () => {
-    await db.close();
-    await testDb.drop();
-  });
+  const t = useTestDatabase(engine);
+  const deps = () => ({ sql: t.db.sql, log, now: () => anchor, waiter: virtualWaiter(anchor.getTime()), random: () => 0.5, holder: 't:1' });
+  const count = async (sql: string, params: (string | number)[] = []) => Number((await t.db.sql.all(sql, params))[0]?.n);
 
   it('syncs the demo stores that have sandboxes, and a rebuild replaces only the demo data', async () => {
-    await upsertStores(db.sql, [{ id: 'my-shop', platform: 'shopify', name: 'My shop', currency: 'USD', timeZone: 'UTC' }], { now: () => anchor });
+    await upsertStores(t.db.sql, [{ id: 'my-shop', platform: 'shopify', name: 'My shop', currency: 'USD', timeZone: 'UTC' }], { now: () => anchor });
     await upsertCases(
-      db.sql,
+      t.db.sql,
       { id: 'my-shop', platform: 'shopify' },
       [
         {
@@ -51,7 +41,7 @@ describeEachEngine('buildDemo', (engine) => {
     const first = await buildDemo({ scenario: { seed: 42, cases: 600, anchor } }, deps());
     expect(first.synced).toEqual(['demo-ebay-us', 'demo-ebay-uk', 'demo-walmart-us']);
     expect(first.results.every((r) => r.status === 'succeeded')).toBe(true);
-    const stores = await db.prisma.store.findMany({ where: { isDemo: true } });
+    const stores = await t.db.prisma.store.findMany({ where: { isDemo: true } });
     expect(stores.map((s) => parseDemoSourceRef(s.credentialsRef))).toEqual([1, 2, 3].map(() => ({ seed: 42, cases: 600, anchor })));
     const demoCases = await count(`SELECT count(*) AS n FROM "cases" WHERE "store_id" LIKE 'demo-%'`);
     expect(demoCases).toBeGreaterThan(30);

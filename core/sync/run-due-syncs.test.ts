@@ -1,33 +1,26 @@
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { createSilentLogger } from '../logging/create-logger.ts';
 import { virtualWaiter } from '../platforms/http/virtual-waiter.ts';
-import { type Database, openDatabase } from '../store/open-database.ts';
 import { fixedClock } from '../testing/fixed-clock.ts';
-import { createTestDatabase, describeEachEngine, type TestDatabase } from '../testing/test-databases.ts';
+import { describeEachEngine } from '../testing/test-databases.ts';
+import { useTestDatabase } from '../testing/use-test-database.ts';
 import { buildDemo } from './build-demo.ts';
 import { findDueStores, runDueSyncs } from './run-due-syncs.ts';
 
 const log = createSilentLogger();
 
 describeEachEngine('runDueSyncs', (engine) => {
-  let testDb: TestDatabase;
-  let db: Database;
+  const t = useTestDatabase(engine);
   const clock = fixedClock('2026-12-04T00:00:00Z');
-  const deps = () => ({ sql: db.sql, log, now: clock.now, waiter: virtualWaiter(clock.now().getTime()), random: () => 0.5, holder: 't:1' });
+  const deps = () => ({ sql: t.db.sql, log, now: clock.now, waiter: virtualWaiter(clock.now().getTime()), random: () => 0.5, holder: 't:1' });
 
-  beforeEach(async () => {
+  beforeEach(() => {
     clock.set('2026-12-04T00:00:00Z');
-    testDb = await createTestDatabase(engine);
-    db = await openDatabase({ url: testDb.url, log });
-  });
-  afterEach(async () => {
-    await db.close();
-    await testDb.drop();
   });
 
   it('syncs a store again once its interval has passed, and not before', async () => {
     await buildDemo({ scenario: { seed: 42, cases: 400, anchor: clock.now() } }, deps());
-    await db.sql.run('UPDATE "stores" SET "sync_interval_minutes" = ? WHERE "id" = ?', [60, 'demo-ebay-uk']);
+    await t.db.sql.run('UPDATE "stores" SET "sync_interval_minutes" = ? WHERE "id" = ?', [60, 'demo-ebay-uk']);
 
     clock.advance(10 * 60_000);
     expect(await findDueStores(deps())).toEqual([]);

@@ -1,10 +1,9 @@
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createSilentLogger } from '../../logging/create-logger.ts';
-import { type Database, openDatabase } from '../../store/open-database.ts';
-import { upsertStores } from '../../store/upsert-stores.ts';
 import { syncStoreResource } from '../../sync/sync-store-resource.ts';
 import { tallyStatusReason } from '../../testing/tally-status-reason.ts';
-import { createTestDatabase, describeEachEngine, type TestDatabase } from '../../testing/test-databases.ts';
+import { describeEachEngine } from '../../testing/test-databases.ts';
+import { useTestDatabase } from '../../testing/use-test-database.ts';
 import { virtualWaiter } from '../http/virtual-waiter.ts';
 import { TOO_SMALL_SKU } from '../sandbox/demo-catalog.ts';
 import type { DemoScenario } from '../sandbox/demo-scenario.ts';
@@ -38,24 +37,13 @@ function setup(knobs: Partial<SandboxKnobs> = {}, credentials?: { refreshToken: 
 const tally = tallyStatusReason;
 
 describeEachEngine('eBay sync from the sandbox', (engine) => {
-  let testDb: TestDatabase;
-  let db: Database;
-  const deps = () => ({ sql: db.sql, log, now: () => scenario.anchor, holder: 'test:1' });
+  const t = useTestDatabase(engine, { stores: [storeRecord], now: () => scenario.anchor });
+  const deps = () => ({ sql: t.db.sql, log, now: () => scenario.anchor, holder: 'test:1' });
   const sync = (connector: ReturnType<typeof setup>['connector'], resource: 'orders' | 'returns') => syncStoreResource({ store, resource, connector }, deps());
   const storedReturns = () =>
-    db.sql.all<{ status: string; reason: string; platform_case_id: string }>(
+    t.db.sql.all<{ status: string; reason: string; platform_case_id: string }>(
       `SELECT "status", "reason", "platform_case_id" FROM "cases" WHERE "kind" = 'return'`,
     );
-
-  beforeEach(async () => {
-    testDb = await createTestDatabase(engine);
-    db = await openDatabase({ url: testDb.url, log });
-    await upsertStores(db.sql, [storeRecord], { now: () => scenario.anchor });
-  });
-  afterEach(async () => {
-    await db.close();
-    await testDb.drop();
-  });
 
   it('orders then returns: the database equals the sandbox’s truth, SKUs resolved from item ids', async () => {
     const { sandbox, connector } = setup();
@@ -71,11 +59,11 @@ describeEachEngine('eBay sync from the sandbox', (engine) => {
     expect(new Set(stored.map((r) => r.platform_case_id)).size).toBe(truth.length);
     expect(tally(stored)).toEqual(tally(truth));
 
-    const small = await db.sql.all<{ n: number }>(`SELECT count(*) AS n FROM "case_lines" WHERE "seller_sku" = ? AND "reason" = 'size_too_small'`, [
+    const small = await t.db.sql.all<{ n: number }>(`SELECT count(*) AS n FROM "case_lines" WHERE "seller_sku" = ? AND "reason" = 'size_too_small'`, [
       TOO_SMALL_SKU,
     ]);
     expect(Number(small[0]?.n)).toBe(truth.filter((c) => c.line.sellerSku === TOO_SMALL_SKU && c.reason === 'size_too_small').length);
-    const textOnly = await db.sql.all(`SELECT 1 FROM "cases" WHERE "reason_source" = 'text' AND "reason" = 'size_too_small'`);
+    const textOnly = await t.db.sql.all(`SELECT 1 FROM "cases" WHERE "reason_source" = 'text' AND "reason" = 'size_too_small'`);
     expect(textOnly.length).toBeGreaterThan(0);
 
     // A second sync re-reads only the look-back windows (2 days of orders, 30 of returns) and finds nothing new.
@@ -118,7 +106,7 @@ describeEachEngine('eBay sync from the sandbox', (engine) => {
       userMessage:
         'eBay refused the credentials of store demo-ebay-us (invalid_grant). Renew its refresh token in HELLOWORD_STORE_DEMO_EBAY_US, then sync again.',
     });
-    const [run] = await db.sql.all('SELECT "status", "errors", "last_error" FROM "sync_runs"');
+    const [run] = await t.db.sql.all('SELECT "status", "errors", "last_error" FROM "sync_runs"');
     expect(run).toMatchObject({ status: 'failed', errors: 1, last_error: expect.stringContaining('Renew its refresh token') });
   });
 });

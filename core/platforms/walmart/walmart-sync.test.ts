@@ -1,10 +1,9 @@
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createSilentLogger } from '../../logging/create-logger.ts';
-import { type Database, openDatabase } from '../../store/open-database.ts';
-import { upsertStores } from '../../store/upsert-stores.ts';
 import { syncStoreResource } from '../../sync/sync-store-resource.ts';
 import { tallyStatusReason } from '../../testing/tally-status-reason.ts';
-import { createTestDatabase, describeEachEngine, type TestDatabase } from '../../testing/test-databases.ts';
+import { describeEachEngine } from '../../testing/test-databases.ts';
+import { useTestDatabase } from '../../testing/use-test-database.ts';
 import { virtualWaiter } from '../http/virtual-waiter.ts';
 import { type DemoScenario, planStore } from '../sandbox/demo-scenario.ts';
 import { DEMO_STORES, RATE_LIMITED_DEMO_STORE } from '../sandbox/demo-stores.ts';
@@ -38,21 +37,10 @@ function setup(knobs: Partial<SandboxKnobs> = {}, secret?: string) {
 const tally = tallyStatusReason;
 
 describeEachEngine('Walmart sync from the sandbox', (engine) => {
-  let testDb: TestDatabase;
-  let db: Database;
+  const t = useTestDatabase(engine, { stores: [storeRecord], now: () => scenario.anchor });
   const sync = (connector: ReturnType<typeof setup>['connector'], resource: 'orders' | 'returns') =>
-    syncStoreResource({ store, resource, connector }, { sql: db.sql, log, now: () => scenario.anchor, holder: 't:1' });
-  const storedReturns = () => db.sql.all<{ status: string; reason: string }>(`SELECT "status", "reason" FROM "cases" WHERE "kind" = 'return'`);
-
-  beforeEach(async () => {
-    testDb = await createTestDatabase(engine);
-    db = await openDatabase({ url: testDb.url, log });
-    await upsertStores(db.sql, [storeRecord], { now: () => scenario.anchor });
-  });
-  afterEach(async () => {
-    await db.close();
-    await testDb.drop();
-  });
+    syncStoreResource({ store, resource, connector }, { sql: t.db.sql, log, now: () => scenario.anchor, holder: 't:1' });
+  const storedReturns = () => t.db.sql.all<{ status: string; reason: string }>(`SELECT "status", "reason" FROM "cases" WHERE "kind" = 'return'`);
 
   it('follows nextCursor through orders and returns, equal to what Walmart can express of the truth, despite 429s and repeats', async () => {
     const { sandbox, connector } = setup({ rateLimitRate: 0.3, retryAfterSeconds: 1, repeatAcrossPages: true, malformedRate: 0.02 });
@@ -67,7 +55,7 @@ describeEachEngine('Walmart sync from the sandbox', (engine) => {
     const truth = served.filter((c) => !sandbox.isMalformed(store.id, c.platformCaseId));
     expect(returns.counts.skipped).toBe(served.length - truth.length);
     expect(tally(await storedReturns())).toEqual(tally(truth.map(walmartExpected)));
-    const [orphans] = await db.sql.all(
+    const [orphans] = await t.db.sql.all(
       `SELECT count(*) AS n FROM "cases" c WHERE NOT EXISTS (SELECT 1 FROM "orders" o WHERE o."store_id" = c."store_id" AND o."platform_order_id" = c."platform_order_id")`,
     );
     expect(Number(orphans?.n)).toBe(0);
@@ -91,7 +79,7 @@ describeEachEngine('Walmart sync from the sandbox', (engine) => {
     const first = await sync(connector, 'orders');
     expect(first.status).toBe('failed');
     expect(first.error?.code).toBe('PLATFORM_UNAVAILABLE');
-    const [saved] = await db.sql.all<{ cursor: string }>('SELECT "cursor" FROM "sync_cursors" WHERE "resource" = ?', ['orders']);
+    const [saved] = await t.db.sql.all<{ cursor: string }>('SELECT "cursor" FROM "sync_cursors" WHERE "resource" = ?', ['orders']);
     expect(saved?.cursor).toContain('offset=150');
 
     await waiter.sleep(10 * 60_000); // long enough for the saved cursor to expire
@@ -99,7 +87,7 @@ describeEachEngine('Walmart sync from the sandbox', (engine) => {
     const resumed = await sync(connector, 'orders');
     expect(resumed.status).toBe('succeeded');
     const plan = planStore(scenario, storeRecord);
-    const [orders] = await db.sql.all('SELECT count(*) AS n FROM "orders"');
+    const [orders] = await t.db.sql.all('SELECT count(*) AS n FROM "orders"');
     expect(Number(orders?.n)).toBe(plan.orders);
     expect((await sync(connector, 'returns')).status).toBe('succeeded');
     expect(tally(await storedReturns())).toEqual(tally(sandbox.returns(store.id).map(walmartExpected)));
