@@ -103,7 +103,7 @@ describe('helloword command line', () => {
     expect(first.stderr).toContain('First start: building the demo stores from the built-in sandboxes');
     expect(first.stderr).toMatch(/demo-ebay-us\s+returns\s+\d+ pages\s+\d+ records \(\d+ new, 0 updated\)\s+done/);
     expect(first.stdout).toContain(`SQLite at ${path.join(cwd, 'data', 'helloword.db')}, brought up to date`);
-    expect(first.stdout).toContain('Synced (orders and returns): demo-ebay-us, demo-ebay-uk, demo-walmart-us');
+    expect(first.stdout).toContain('Synced: demo-ebay-us, demo-ebay-uk, demo-walmart-us');
     expect(first.stdout).toContain('Not available yet');
     expect(existsSync(path.join(cwd, 'data', 'helloword.db'))).toBe(true);
 
@@ -130,7 +130,7 @@ describe('helloword command line', () => {
     const sync = await helloword(['sync', '--platform', 'eBay', '--json'], { cwd, env });
     expect(sync.code).toBe(0);
     const runs = JSON.parse(sync.stdout).runs as { resource: string; created: number; updated: number }[];
-    expect(runs).toHaveLength(4); // the two eBay stores × orders and returns
+    expect(runs).toHaveLength(6); // the two eBay stores × orders, returns and payment disputes
     expect(runs.every((r) => r.created === 0 && r.updated === 0)).toBe(true);
 
     for (const [args, message] of [

@@ -32,7 +32,7 @@ export function describeDemo(result: DemoBuildResult): string {
   const failed = result.results.filter((r) => r.status === 'failed');
   return [
     `Demo built from seed ${result.scenario.seed} at a scale of ${result.scenario.cases.toLocaleString('en-US')} cases over the seven demo stores, the 180 days up to ${result.scenario.anchor.toISOString().slice(0, 10)}.`,
-    `  Synced (orders and returns): ${result.synced.join(', ')}`,
+    `  Synced: ${result.synced.join(', ')}`,
     `  Not in the demo yet (their connectors come in the next releases): ${result.notYet.join(', ')}`,
     ...failed.map((r) => `  FAILED ${r.storeId} ${r.resource}: ${r.error?.userMessage ?? 'unknown error'}`),
     '',

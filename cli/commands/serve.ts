@@ -10,7 +10,7 @@ import { DEFAULT_DEMO_CASES, describeDemo, runDemoBuild } from './demo.ts';
 
 /** Parts of `serve` that later releases switch on; listed so nobody waits for them. */
 const NOT_YET = [
-  'demo stores for Amazon, Shopify and Wish (the eBay and Walmart demo stores are here), and connecting your own stores',
+  'Amazon, Shopify and Wish stores (eBay and Walmart work today, demo and your own)',
   'the MCP server for AI IDEs and agents',
   'daily digests',
   'the Slack and Discord bots',

@@ -32,6 +32,7 @@ describeEachEngine('runDueSyncs', (engine) => {
     expect(results.map((r) => `${r.storeId} ${r.resource} ${r.status}`)).toEqual([
       'demo-ebay-us orders succeeded',
       'demo-ebay-us returns succeeded',
+      'demo-ebay-us disputes succeeded',
       'demo-walmart-us orders succeeded',
       'demo-walmart-us returns succeeded',
     ]);

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readFixture } from '../../testing/read-fixture.ts';
+import { convertEbayDispute } from './convert-ebay-dispute.ts';
 import { convertEbayOrder } from './convert-ebay-order.ts';
 import { convertEbayReturn } from './convert-ebay-return.ts';
-import { EbayOrder, EbayOrderPage, EbayReturn, EbayReturnPage } from './ebay-schemas.ts';
+import { EbayDisputePage, EbayOrder, EbayOrderPage, EbayPaymentDispute, EbayReturn, EbayReturnPage } from './ebay-schemas.ts';
 
 const fixture = (name: string) => readFixture(import.meta.url, name);
 
@@ -80,5 +81,28 @@ describe('eBay orders', () => {
       lines: [{ platformLineId: '10052341234001', sellerSku: 'TS-BLK-M', quantity: 1, amountMinor: 2499n, currency: 'USD' }],
     });
     expect(skus).toEqual([{ platformListingId: '256789012345', sellerSku: 'TS-BLK-M', title: 'Crew T-Shirt Black M' }]);
+  });
+});
+
+describe('eBay payment disputes', () => {
+  it('become chargebacks with their deadline; an open one needs the seller', () => {
+    const [open, closed] = (EbayDisputePage.parse(fixture('ebay-payment-disputes.json')).paymentDisputeSummaries ?? []).map((d) =>
+      convertEbayDispute(EbayPaymentDispute.parse(d)),
+    );
+    expect(open?.unmapped).toEqual([]);
+    expect(open?.record).toMatchObject({
+      kind: 'chargeback',
+      platformCaseId: '5098765432',
+      type: 'refund_only',
+      status: 'escalated',
+      rawStatus: 'ACTION_NEEDED',
+      reason: 'not_received',
+      platformOrderId: '12-10934-55231',
+      requestedAt: new Date('2025-05-06T08:30:00.000Z'),
+      respondBy: new Date('2025-05-16T08:30:00.000Z'),
+      requestedMinor: 2499n,
+      lines: [],
+    });
+    expect(closed?.record).toMatchObject({ status: 'completed', reason: 'fraud_unauthorized', closedAt: new Date('2025-04-20T10:00:00.000Z') });
   });
 });

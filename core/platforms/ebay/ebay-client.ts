@@ -18,13 +18,15 @@ export interface EbayClientOptions {
   /** The setting that holds the credentials, named in messages (never the secret). */
   credentialsRef: string;
   baseUrl?: string;
+  /** The host of the payment-dispute API. */
+  disputesBaseUrl?: string;
   /** The limiter's pace; the platform's published limits unless a benchmark lifts them. */
   limits?: { requestsPerSecond: number; burst: number };
 }
 
 export interface EbayClient {
-  /** GET a path; `IAF` for the Post-Order API, `Bearer` for the Sell APIs. */
-  getJson(pathAndQuery: string, scheme: 'Bearer' | 'IAF'): Promise<{ body: unknown; rateLimitWaits: number }>;
+  /** GET a path; `IAF` for the Post-Order API, `Bearer` for the Sell APIs; payment disputes live on the `apiz` host. */
+  getJson(pathAndQuery: string, scheme: 'Bearer' | 'IAF', host?: 'api' | 'apiz'): Promise<{ body: unknown; rateLimitWaits: number }>;
 }
 
 const SCOPES = 'https://api.ebay.com/oauth/api_scope/sell.fulfillment https://api.ebay.com/oauth/api_scope/sell.account';
@@ -55,13 +57,13 @@ export function createEbayClient(options: EbayClientOptions, deps: RetryDeps): E
     deps.waiter,
   );
   return {
-    getJson: (pathAndQuery, scheme) =>
+    getJson: (pathAndQuery, scheme, host = 'api') =>
       getJsonAuthorized(
         {
           label,
           limiter,
           token,
-          url: `${baseUrl}${pathAndQuery}`,
+          url: `${host === 'apiz' ? (options.disputesBaseUrl ?? 'https://apiz.ebay.com') : baseUrl}${pathAndQuery}`,
           headers: (t) => ({ Authorization: `${scheme} ${t}`, 'X-EBAY-C-MARKETPLACE-ID': options.marketplaceId, Accept: 'application/json' }),
           authFailed,
           describeError: (body) => {

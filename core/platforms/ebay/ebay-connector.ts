@@ -3,10 +3,11 @@ import { convertRecords } from '../convert-records.ts';
 import type { RetryDeps } from '../http/request-with-retry.ts';
 import type { FetchPageInput, PlatformConnector, SyncPage } from '../spec.ts';
 import { positionAfter, windowStart } from '../sync-window.ts';
+import { convertEbayDispute } from './convert-ebay-dispute.ts';
 import { convertEbayOrder } from './convert-ebay-order.ts';
 import { convertEbayReturn } from './convert-ebay-return.ts';
 import { createEbayClient, type EbayClientOptions } from './ebay-client.ts';
-import { EbayOrder, EbayOrderPage, EbayReturn, EbayReturnPage } from './ebay-schemas.ts';
+import { EbayDisputePage, EbayOrder, EbayOrderPage, EbayPaymentDispute, EbayReturn, EbayReturnPage } from './ebay-schemas.ts';
 import { EBAY_SPEC, ebaySite } from './ebay-spec.ts';
 
 export interface EbayConnectorOptions extends EbayClientOptions {
@@ -18,7 +19,7 @@ export interface EbayConnectorOptions extends EbayClientOptions {
    * change (2 days cover late edits); returns can only be searched by creation date, so their
    * window reaches back 30 days to pick up status changes of recent returns.
    */
-  lookbackDays?: { orders: number; returns: number };
+  lookbackDays?: { orders: number; returns: number; disputes: number };
 }
 
 /**
@@ -32,9 +33,12 @@ export function createEbayConnector(options: EbayConnectorOptions, deps: RetryDe
   const limit = options.pageSize ?? 200;
   const site = ebaySite(options.marketplaceId);
 
-  const lookback = options.lookbackDays ?? { orders: 2, returns: 30 };
+  const lookback = options.lookbackDays ?? { orders: 2, returns: 30, disputes: 30 };
   const window = (input: FetchPageInput) => ({
-    from: windowStart(input, { firstSyncDays: options.firstSyncDays ?? 180, lookbackDays: input.resource === 'orders' ? lookback.orders : lookback.returns }),
+    from: windowStart(input, {
+      firstSyncDays: options.firstSyncDays ?? 180,
+      lookbackDays: input.resource === 'orders' ? lookback.orders : input.resource === 'disputes' ? lookback.disputes : lookback.returns,
+    }),
     offset: Number(input.cursor?.cursor ?? 0),
   });
 
@@ -91,6 +95,32 @@ export function createEbayConnector(options: EbayConnectorOptions, deps: RetryDe
     };
   }
 
+  async function disputes(input: FetchPageInput): Promise<SyncPage> {
+    const { from, offset } = window(input);
+    const query = new URLSearchParams({
+      open_date_from: from.toISOString(),
+      open_date_to: input.now.toISOString(),
+      limit: String(limit),
+      offset: String(offset),
+    });
+    const { body, rateLimitWaits } = await client.getJson(`/sell/fulfillment/v1/payment_dispute_summary?${query}`, 'Bearer', 'apiz');
+    const page = EbayDisputePage.safeParse(body);
+    if (!page.success) throw new AppError('PLATFORM_BAD_RESPONSE', `eBay (${options.storeId}) sent a payment dispute page in an unexpected shape.`);
+    const converted = convertRecords(page.data.paymentDisputeSummaries, EbayPaymentDispute, convertEbayDispute, {
+      log: deps.log,
+      store: options.storeId,
+      resource: 'disputes',
+    });
+    const received = page.data.paymentDisputeSummaries?.length ?? 0;
+    return {
+      cases: converted.records,
+      skipped: converted.skipped,
+      unmapped: converted.unmapped,
+      rateLimitWaits,
+      ...finish(input, offset, received, page.data.total),
+    };
+  }
+
   return {
     spec: EBAY_SPEC,
     async fetchPage(input) {
@@ -99,6 +129,8 @@ export function createEbayConnector(options: EbayConnectorOptions, deps: RetryDe
           return orders(input);
         case 'returns':
           return returns(input);
+        case 'disputes':
+          return disputes(input);
         default:
           throw new AppError('BAD_INPUT', `eBay stores sync ${EBAY_SPEC.resources.join(' and ')}; "${input.resource}" arrives in a later release.`);
       }

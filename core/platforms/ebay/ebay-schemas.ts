@@ -71,3 +71,24 @@ export const EbayError = z.object({
   error: z.array(z.object({ errorId: z.number().nullish(), message: z.string().nullish() })).nullish(),
   errors: z.array(z.object({ errorId: z.number().nullish(), message: z.string().nullish() })).nullish(),
 });
+
+/** Fulfillment API `GET /sell/fulfillment/v1/payment_dispute_summary` (on apiz.ebay.com): envelope. */
+export const EbayDisputePage = z.object({
+  paymentDisputeSummaries: z.array(z.unknown()).nullish(),
+  total: z.number().nullish(),
+  offset: z.number().nullish(),
+  limit: z.number().nullish(),
+});
+
+export const EbayPaymentDispute = z.object({
+  paymentDisputeId: z.string().min(1),
+  orderId: z.string().nullish(),
+  buyerUsername: z.string().nullish(),
+  amount: Amount,
+  reason: z.string().nullish(),
+  paymentDisputeStatus: z.string().nullish(),
+  openDate: z.string(),
+  closedDate: z.string().nullish(),
+  respondByDate: z.string().nullish(),
+});
+export type EbayPaymentDispute = z.infer<typeof EbayPaymentDispute>;

@@ -12,6 +12,7 @@ import { createSandboxFetch } from '../sandbox/sandbox-fetch.ts';
 import type { SandboxKnobs } from '../sandbox/sandbox-knobs.ts';
 import { createEbayConnector } from './ebay-connector.ts';
 import { createEbaySandbox } from './sandbox/ebay-sandbox.ts';
+import { ebayDisputeExpected } from './sandbox/render-ebay.ts';
 
 const scenario: DemoScenario = { seed: 42, anchor: new Date('2026-12-04T00:00:00Z'), cases: 2000 };
 const storeRecord = DEMO_STORES.find((s) => s.id === 'demo-ebay-us');
@@ -39,7 +40,8 @@ const tally = tallyStatusReason;
 describeEachEngine('eBay sync from the sandbox', (engine) => {
   const t = useTestDatabase(engine, { stores: [storeRecord], now: () => scenario.anchor });
   const deps = () => ({ sql: t.db.sql, log, now: () => scenario.anchor, holder: 'test:1' });
-  const sync = (connector: ReturnType<typeof setup>['connector'], resource: 'orders' | 'returns') => syncStoreResource({ store, resource, connector }, deps());
+  const sync = (connector: ReturnType<typeof setup>['connector'], resource: 'orders' | 'returns' | 'disputes') =>
+    syncStoreResource({ store, resource, connector }, deps());
   const storedReturns = () =>
     t.db.sql.all<{ status: string; reason: string; platform_case_id: string }>(
       `SELECT "status", "reason", "platform_case_id" FROM "cases" WHERE "kind" = 'return'`,
@@ -73,6 +75,24 @@ describeEachEngine('eBay sync from the sandbox', (engine) => {
     const again = await sync(connector, 'returns');
     expect(again.counts).toMatchObject({ created: 0, updated: 0 });
     expect(again.counts.fetched).toBeLessThan(returns.counts.fetched / 3);
+  });
+
+  it('payment disputes become chargeback cases with their response deadline', async () => {
+    const { sandbox, connector } = setup();
+    await sync(connector, 'orders');
+    const result = await sync(connector, 'disputes');
+    expect(result).toMatchObject({ status: 'succeeded', counts: { skipped: 0, unmapped: 0 } });
+    const truth = sandbox.disputes(store.id);
+    expect(truth.length).toBeGreaterThan(5);
+    const stored = await t.db.sql.all<{ status: string; reason: string; respond_by: unknown; platform_order_id: string }>(
+      `SELECT "status", "reason", "respond_by", "platform_order_id" FROM "cases" WHERE "kind" = 'chargeback'`,
+    );
+    expect(tally(stored)).toEqual(tally(truth.map(ebayDisputeExpected)));
+    expect(stored.every((c) => c.respond_by !== null)).toBe(true);
+    const [orphans] = await t.db.sql.all(
+      `SELECT count(*) AS n FROM "cases" c WHERE c."kind" = 'chargeback' AND NOT EXISTS (SELECT 1 FROM "orders" o WHERE o."store_id" = c."store_id" AND o."platform_order_id" = c."platform_order_id")`,
+    );
+    expect(Number(orphans?.n)).toBe(0);
   });
 
   it('rides out 5xx, 429 (Retry-After), repeated items and broken records, and still equals the truth', async () => {

@@ -6,9 +6,10 @@ import { hashString, unit } from '../../sandbox/prng.ts';
 import { createFaults } from '../../sandbox/sandbox-faults.ts';
 import { NO_FAULTS, pageStart, type SandboxKnobs } from '../../sandbox/sandbox-knobs.ts';
 import type { EbayCredentials } from '../ebay-client.ts';
-import { renderEbayOrder, renderEbayReturn } from './render-ebay.ts';
+import { renderEbayDispute, renderEbayOrder, renderEbayReturn } from './render-ebay.ts';
 
 export const EBAY_SANDBOX_BASE_URL = 'https://api.ebay.com';
+export const EBAY_SANDBOX_DISPUTES_URL = 'https://apiz.ebay.com';
 
 export interface EbaySandbox {
   handlers: RequestHandler[];
@@ -18,6 +19,8 @@ export interface EbaySandbox {
   expireTokens(): void;
   /** The returns the sandbox serves for a store, in the order it lists them (the ground truth of tests). */
   returns(storeId: string): TruthCase[];
+  /** The payment disputes it serves for a store. */
+  disputes(storeId: string): TruthCase[];
   /** Whether the sandbox sends this return with a broken shape (malformedRate). */
   isMalformed(storeId: string, returnId: string): boolean;
   requests: { readonly count: number };
@@ -53,6 +56,14 @@ export function createEbaySandbox(options: { scenario: DemoScenario; stores: rea
 
   const malformed = (storeId: string, key: string) =>
     knobs.malformedRate > 0 && unit(options.scenario.seed, 98, hashString(`${storeId}:${key}`)) < knobs.malformedRate;
+
+  const disputesOf = caseIndexCache((storeId) =>
+    buildCaseIndex(
+      plan(storeId),
+      (c) => c.kind === 'chargeback',
+      (c) => c.requestedAt.getTime(),
+    ),
+  );
 
   const faults = createFaults(options.scenario.seed, {
     rateLimited: (seconds) =>
@@ -146,6 +157,22 @@ export function createEbaySandbox(options: { scenario: DemoScenario; stores: rea
         members,
       });
     }),
+
+    http.get(`${EBAY_SANDBOX_DISPUTES_URL}/sell/fulfillment/v1/payment_dispute_summary`, async ({ request }) => {
+      const r = await dataRequest(request, 'Bearer', 200);
+      if (r instanceof Response) return r;
+      const { p, url, offset, start, limit } = r;
+      const fromMs = Date.parse(url.searchParams.get('open_date_from') ?? '1970-01-01T00:00:00Z');
+      const toMs = Date.parse(url.searchParams.get('open_date_to') ?? '2999-01-01T00:00:00Z');
+      if (Number.isNaN(fromMs) || Number.isNaN(toMs)) return ebayErrors(400, 33002, 'Invalid date range.');
+      const index = disputesOf(r.who);
+      const first = lowerBound(index.times, fromMs);
+      const total = Math.max(0, lowerBound(index.times, toMs, true) - first);
+      const paymentDisputeSummaries = Array.from(index.cases.subarray(first + start, first + Math.min(total, offset + limit))).map((i) =>
+        renderEbayDispute(demoCase(p, i)),
+      );
+      return HttpResponse.json({ href: request.url, total, limit, offset, paymentDisputeSummaries });
+    }),
   ];
 
   return {
@@ -153,6 +180,7 @@ export function createEbaySandbox(options: { scenario: DemoScenario; stores: rea
     credentials: (storeId) => ({ clientId: 'helloword-demo-client', clientSecret: 'demo-secret', refreshToken: `demo-refresh:${storeId}` }),
     expireTokens: () => live.clear(),
     returns: (storeId) => Array.from(returnsOf(storeId).cases, (i) => demoCase(plan(storeId), i)),
+    disputes: (storeId) => Array.from(disputesOf(storeId).cases, (i) => demoCase(plan(storeId), i)),
     isMalformed: (storeId, returnId) => malformed(storeId, returnId),
     requests: {
       get count() {

@@ -100,3 +100,32 @@ export function renderEbayReturn(c: TruthCase): Record<string, unknown> {
     ...(c.closedAt ? { closeInfo: { returnCloseDate: iso(c.closedAt) } } : {}),
   };
 }
+
+const DISPUTE_REASONS: Partial<Record<Reason, string>> = {
+  fraud_unauthorized: 'FRAUD',
+  not_received: 'ITEM_NOT_RECEIVED',
+  not_as_described: 'SIGNIFICANTLY_NOT_AS_DESCRIBED',
+  counterfeit: 'COUNTERFEIT',
+};
+
+/** A payment dispute, as `GET /sell/fulfillment/v1/payment_dispute_summary` lists it. */
+export function renderEbayDispute(c: TruthCase): Record<string, unknown> {
+  const open = c.status === 'escalated' || c.status === 'requested' || c.status === 'approved';
+  return {
+    paymentDisputeId: c.platformCaseId,
+    orderId: c.order.platformOrderId,
+    buyerUsername: `buyer_${(c.order.index * 2654435761) % 99991}`,
+    amount: { value: fromMinor(c.requestedMinor, c.currency), currency: c.currency },
+    reason: DISPUTE_REASONS[c.reason] ?? 'TRANSACTION_ISSUE',
+    paymentDisputeStatus: open ? (c.index % 2 ? 'ACTION_NEEDED' : 'OPEN') : 'CLOSED',
+    openDate: c.requestedAt.toISOString(),
+    ...(c.closedAt ? { closedDate: c.closedAt.toISOString() } : {}),
+    ...(c.respondBy ? { respondByDate: c.respondBy.toISOString() } : {}),
+  };
+}
+
+/** What a correct connector makes of a demo dispute: eBay only says open or closed, and names four reasons. */
+export function ebayDisputeExpected(c: TruthCase): { status: TruthCase['status']; reason: Reason } {
+  const open = c.status === 'escalated' || c.status === 'requested' || c.status === 'approved';
+  return { status: open ? 'escalated' : 'completed', reason: DISPUTE_REASONS[c.reason] ? c.reason : 'other' };
+}
