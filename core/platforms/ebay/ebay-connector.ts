@@ -1,5 +1,7 @@
+import type { z } from 'zod';
+import type { CaseRecord } from '../../domain/records.ts';
 import { AppError } from '../../errors/app-error.ts';
-import { convertRecords } from '../convert-records.ts';
+import { type Converted, convertRecords } from '../convert-records.ts';
 import type { RetryDeps } from '../http/request-with-retry.ts';
 import type { FetchPageInput, PlatformConnector, SyncPage } from '../spec.ts';
 import { positionAfter, windowStart } from '../sync-window.ts';
@@ -69,7 +71,29 @@ export function createEbayConnector(options: EbayConnectorOptions, deps: RetryDe
     };
   }
 
-  async function returns(input: FetchPageInput): Promise<SyncPage> {
+  /** Reads one page of a case list: the request, the envelope check, then record by record. */
+  async function casePage<S extends z.ZodType>(
+    input: FetchPageInput,
+    request: { path: string; scheme: 'Bearer' | 'IAF'; host?: 'api' | 'apiz'; what: string },
+    read: (body: unknown) => { records: unknown[] | null | undefined; total: number | null | undefined } | null,
+    schema: S,
+    convert: (parsed: z.output<S>) => Converted<CaseRecord>,
+  ): Promise<SyncPage> {
+    const { offset } = window(input);
+    const { body, rateLimitWaits } = await client.getJson(request.path, request.scheme, request.host);
+    const page = read(body);
+    if (!page) throw new AppError('PLATFORM_BAD_RESPONSE', `eBay (${options.storeId}) sent a ${request.what} page in an unexpected shape.`);
+    const converted = convertRecords(page.records, schema, convert, { log: deps.log, store: options.storeId, resource: input.resource });
+    return {
+      cases: converted.records,
+      skipped: converted.skipped,
+      unmapped: converted.unmapped,
+      rateLimitWaits,
+      ...finish(input, offset, page.records?.length ?? 0, page.total),
+    };
+  }
+
+  function returns(input: FetchPageInput): Promise<SyncPage> {
     const { from, offset } = window(input);
     const query = new URLSearchParams({
       creation_date_range_from: from.toISOString(),
@@ -77,25 +101,19 @@ export function createEbayConnector(options: EbayConnectorOptions, deps: RetryDe
       limit: String(limit),
       offset: String(offset),
     });
-    const { body, rateLimitWaits } = await client.getJson(`/post-order/v2/return/search?${query}`, 'IAF');
-    const page = EbayReturnPage.safeParse(body);
-    if (!page.success) throw new AppError('PLATFORM_BAD_RESPONSE', `eBay (${options.storeId}) sent a return page in an unexpected shape.`);
-    const converted = convertRecords(page.data.members, EbayReturn, (r) => convertEbayReturn(r, { site }), {
-      log: deps.log,
-      store: options.storeId,
-      resource: 'returns',
-    });
-    const received = page.data.members?.length ?? 0;
-    return {
-      cases: converted.records,
-      skipped: converted.skipped,
-      unmapped: converted.unmapped,
-      rateLimitWaits,
-      ...finish(input, offset, received, page.data.paginationOutput?.totalEntries),
-    };
+    return casePage(
+      input,
+      { path: `/post-order/v2/return/search?${query}`, scheme: 'IAF', what: 'return' },
+      (body) => {
+        const page = EbayReturnPage.safeParse(body);
+        return page.success ? { records: page.data.members, total: page.data.paginationOutput?.totalEntries } : null;
+      },
+      EbayReturn,
+      (r) => convertEbayReturn(r, { site }),
+    );
   }
 
-  async function disputes(input: FetchPageInput): Promise<SyncPage> {
+  function disputes(input: FetchPageInput): Promise<SyncPage> {
     const { from, offset } = window(input);
     const query = new URLSearchParams({
       open_date_from: from.toISOString(),
@@ -103,22 +121,16 @@ export function createEbayConnector(options: EbayConnectorOptions, deps: RetryDe
       limit: String(limit),
       offset: String(offset),
     });
-    const { body, rateLimitWaits } = await client.getJson(`/sell/fulfillment/v1/payment_dispute_summary?${query}`, 'Bearer', 'apiz');
-    const page = EbayDisputePage.safeParse(body);
-    if (!page.success) throw new AppError('PLATFORM_BAD_RESPONSE', `eBay (${options.storeId}) sent a payment dispute page in an unexpected shape.`);
-    const converted = convertRecords(page.data.paymentDisputeSummaries, EbayPaymentDispute, convertEbayDispute, {
-      log: deps.log,
-      store: options.storeId,
-      resource: 'disputes',
-    });
-    const received = page.data.paymentDisputeSummaries?.length ?? 0;
-    return {
-      cases: converted.records,
-      skipped: converted.skipped,
-      unmapped: converted.unmapped,
-      rateLimitWaits,
-      ...finish(input, offset, received, page.data.total),
-    };
+    return casePage(
+      input,
+      { path: `/sell/fulfillment/v1/payment_dispute_summary?${query}`, scheme: 'Bearer', host: 'apiz', what: 'payment dispute' },
+      (body) => {
+        const page = EbayDisputePage.safeParse(body);
+        return page.success ? { records: page.data.paymentDisputeSummaries, total: page.data.total } : null;
+      },
+      EbayPaymentDispute,
+      convertEbayDispute,
+    );
   }
 
   return {
