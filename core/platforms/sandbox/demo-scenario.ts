@@ -1,5 +1,5 @@
 import type { CaseKind, CaseStatus, CaseType, Platform, Reason } from '../../domain/taxonomy.ts';
-import { DEFECT_SPIKE_SKU, DEMO_CATALOG, type DemoCategory, type DemoSku, TOO_SMALL_SKU } from './demo-catalog.ts';
+import { DEFECT_SPIKE_SKU, DEMO_CATALOG, type DemoCategory, type DemoSku, demoSku, TOO_SMALL_SKU } from './demo-catalog.ts';
 import { DEMO_STORES, type DemoStore } from './demo-stores.ts';
 import { below, hashString, unit, weighted } from './prng.ts';
 
@@ -137,9 +137,9 @@ export function demoOrder(plan: StorePlan, j: number): TruthOrder {
   const lines: TruthOrderLine[] = [];
   for (let k = 0; k < lineCount; k++) {
     let sku: DemoSku;
-    if (k === 0 && j % TOO_SMALL_MOD[0] === TOO_SMALL_MOD[1]) sku = bySku(TOO_SMALL_SKU);
-    else if (k === 0 && j % SPIKE_MOD[0] === SPIKE_MOD[1]) sku = bySku(DEFECT_SPIKE_SKU);
-    else sku = plan.skus[Math.floor(plan.skus.length * unit(key, 4, j, k) ** 2)] ?? bySku(TOO_SMALL_SKU);
+    if (k === 0 && j % TOO_SMALL_MOD[0] === TOO_SMALL_MOD[1]) sku = demoSku(TOO_SMALL_SKU);
+    else if (k === 0 && j % SPIKE_MOD[0] === SPIKE_MOD[1]) sku = demoSku(DEFECT_SPIKE_SKU);
+    else sku = plan.skus[Math.floor(plan.skus.length * unit(key, 4, j, k) ** 2)] ?? demoSku(TOO_SMALL_SKU);
     const quantity = weighted(
       [
         [1, 85],
@@ -161,13 +161,6 @@ export function demoOrder(plan: StorePlan, j: number): TruthOrder {
     lines,
     totalMinor: lines.reduce((s, l) => s + l.amountMinor, 0),
   };
-}
-
-const catalogBySku = new Map(DEMO_CATALOG.map((s) => [s.sellerSku, s]));
-function bySku(sellerSku: string): DemoSku {
-  const s = catalogBySku.get(sellerSku);
-  if (!s) throw new Error(`unknown demo SKU ${sellerSku}`);
-  return s;
 }
 
 export interface TruthCase {
@@ -363,7 +356,7 @@ export function demoCase(plan: StorePlan, i: number): TruthCase {
   if (store.id === CLAIM_BURST_STORE && recent < 10 * DAY) kindOptions = kindOptions.map(([k, w]) => [k, k === 'claim' ? w * 6 : w] as const);
   const kind = weighted(kindOptions, key, 15, i);
 
-  const sku = bySku(line.sellerSku);
+  const sku = demoSku(line.sellerSku);
   let reason: Reason;
   if (kind === 'return' || kind === 'refund') {
     if (sku.sellerSku === DEFECT_SPIKE_SKU && (route === 11 || route === 61)) reason = unit(key, 16, i) < 0.85 ? 'quality_defective' : 'not_as_described';
