@@ -1,3 +1,4 @@
+import type { RequestHandler } from 'msw';
 import type { Platform } from '../domain/taxonomy.ts';
 import { createEbayConnector } from './ebay/ebay-connector.ts';
 import { EBAY_SPEC } from './ebay/ebay-spec.ts';
@@ -18,7 +19,7 @@ export interface DemoOverrides {
   noFaults?: boolean;
 }
 
-/** A seller's own store, as the connector needs it. */
+/** A store as a connector needs it: the seller's own, or a demo store pointed at its sandbox. */
 export interface ConnectStore {
   id: string;
   marketplace: string | null;
@@ -26,21 +27,23 @@ export interface ConnectStore {
   credentials: Readonly<Record<string, string>>;
   /** Where they came from, named in messages: e.g. "HELLOWORD_EBAY_US_* variables". */
   credentialsRef: string;
+  /** The limiter's pace, when a benchmark lifts the platform's published limits. */
+  limits?: { requestsPerSecond: number; burst: number };
 }
 
-/** What a platform folder provides: its spec, a connector for a seller's store, its demo sandbox. */
+/** A platform's built-in copy: the handlers that answer for it, and the credentials it accepts per demo store. */
+export interface DemoSandbox {
+  handlers: RequestHandler[];
+  credentials(storeId: string): Record<string, string>;
+}
+
+/** What a platform folder provides: its spec, a connector for a store, its demo sandbox. */
 export interface PlatformEntry {
   spec: PlatformSpec;
   /** The credential values a store of this platform needs (the suffixes of its environment variables). */
   credentialNames: readonly string[];
   connect(store: ConnectStore, deps: RetryDeps): PlatformConnector;
-  /** Builds the platform's sandbox for the demo stores and a connector that syncs one of them through it. */
-  demoConnectors(
-    scenario: DemoScenario,
-    stores: readonly DemoStore[],
-    deps: Omit<RetryDeps, 'fetch'>,
-    overrides?: DemoOverrides,
-  ): Map<string, PlatformConnector>;
+  sandbox(scenario: DemoScenario, stores: readonly DemoStore[], overrides?: DemoOverrides): DemoSandbox;
 }
 
 /** One entry per platform. Amazon, Shopify and Wish arrive with their connectors. */
@@ -59,29 +62,19 @@ export const PLATFORMS: Partial<Record<Platform, PlatformEntry>> = {
             refreshToken: store.credentials.REFRESH_TOKEN ?? '',
           },
           credentialsRef: store.credentialsRef,
+          limits: store.limits,
         },
         deps,
       ),
-    demoConnectors(scenario, stores, deps, overrides) {
+    sandbox(scenario, stores) {
       const sandbox = createEbaySandbox({ scenario, stores });
-      const fetchFn = createSandboxFetch(sandbox.handlers);
-      return new Map(
-        stores
-          .filter((s) => s.platform === 'ebay')
-          .map((s) => [
-            s.id,
-            createEbayConnector(
-              {
-                storeId: s.id,
-                marketplaceId: s.marketplace ?? 'EBAY_US',
-                credentials: sandbox.credentials(s.id),
-                credentialsRef: 'the built-in demo',
-                limits: overrides?.limits,
-              },
-              { ...deps, fetch: fetchFn },
-            ),
-          ]),
-      );
+      return {
+        handlers: sandbox.handlers,
+        credentials: (storeId) => {
+          const c = sandbox.credentials(storeId);
+          return { CLIENT_ID: c.clientId, CLIENT_SECRET: c.clientSecret, REFRESH_TOKEN: c.refreshToken };
+        },
+      };
     },
   },
   walmart: {
@@ -93,27 +86,55 @@ export const PLATFORMS: Partial<Record<Platform, PlatformEntry>> = {
           storeId: store.id,
           credentials: { clientId: store.credentials.CLIENT_ID ?? '', clientSecret: store.credentials.CLIENT_SECRET ?? '' },
           credentialsRef: store.credentialsRef,
+          limits: store.limits,
         },
         deps,
       ),
-    demoConnectors(scenario, stores, deps, overrides) {
+    sandbox(scenario, stores, overrides) {
       // The planted finding: this store's sync keeps hitting Walmart's rate limit.
       const planted: Record<string, Partial<SandboxKnobs>> = overrides?.noFaults
         ? {}
         : { [RATE_LIMITED_DEMO_STORE]: { rateLimitRate: 0.12, retryAfterSeconds: 1 } };
       const sandbox = createWalmartSandbox({ scenario, stores, knobsByStore: planted });
-      const fetchFn = createSandboxFetch(sandbox.handlers);
-      return new Map(
-        stores
-          .filter((s) => s.platform === 'walmart')
-          .map((s) => [
-            s.id,
-            createWalmartConnector(
-              { storeId: s.id, credentials: sandbox.credentials(s.id), credentialsRef: 'the built-in demo', limits: overrides?.limits },
-              { ...deps, fetch: fetchFn },
-            ),
-          ]),
-      );
+      return {
+        handlers: sandbox.handlers,
+        credentials: (storeId) => {
+          const c = sandbox.credentials(storeId);
+          return { CLIENT_ID: c.clientId, CLIENT_SECRET: c.clientSecret };
+        },
+      };
     },
   },
 };
+
+/**
+ * The demo stores of one platform, each synced by the platform's ordinary connector — only the
+ * fetch (the sandbox's handlers, in process) and the credentials (the sandbox's) differ.
+ */
+export function demoConnectors(
+  entry: PlatformEntry,
+  scenario: DemoScenario,
+  stores: readonly DemoStore[],
+  deps: Omit<RetryDeps, 'fetch'>,
+  overrides?: DemoOverrides,
+): Map<string, PlatformConnector> {
+  const sandbox = entry.sandbox(scenario, stores, overrides);
+  const fetch = createSandboxFetch(sandbox.handlers);
+  return new Map(
+    stores
+      .filter((s) => s.platform === entry.spec.platform)
+      .map((s) => [
+        s.id,
+        entry.connect(
+          {
+            id: s.id,
+            marketplace: s.marketplace ?? null,
+            credentials: sandbox.credentials(s.id),
+            credentialsRef: 'the built-in demo',
+            limits: overrides?.limits,
+          },
+          { ...deps, fetch },
+        ),
+      ]),
+  );
+}

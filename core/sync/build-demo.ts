@@ -1,5 +1,5 @@
 import type { Waiter } from '../platforms/http/token-bucket.ts';
-import { type DemoOverrides, PLATFORMS } from '../platforms/registry.ts';
+import { type DemoOverrides, demoConnectors, PLATFORMS } from '../platforms/registry.ts';
 import type { DemoScenario } from '../platforms/sandbox/demo-scenario.ts';
 import { DEMO_STORES } from '../platforms/sandbox/demo-stores.ts';
 import { upsertStores } from '../store/upsert-stores.ts';
@@ -25,7 +25,7 @@ export function demoStoresToSync(
   const out: StoreToSync[] = [];
   for (const entry of Object.values(PLATFORMS)) {
     if (!entry) continue;
-    for (const [storeId, connector] of entry.demoConnectors(scenario, DEMO_STORES, deps, overrides)) {
+    for (const [storeId, connector] of demoConnectors(entry, scenario, DEMO_STORES, deps, overrides)) {
       out.push({ store: { id: storeId, platform: entry.spec.platform }, connector, inProcess: true });
     }
   }
