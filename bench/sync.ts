@@ -50,10 +50,10 @@ export async function run(): Promise<void> {
   }, 50);
   const deps = { sql: db.sql, log, now: () => scenario.anchor };
   const t0 = performance.now();
-  const first = await syncStores({ stores, concurrency: 1 }, deps);
+  const first = await syncStores({ stores }, deps);
   const fullSeconds = (performance.now() - t0) / 1000;
   const t1 = performance.now();
-  const second = await syncStores({ stores, concurrency: 1 }, deps);
+  const second = await syncStores({ stores }, deps);
   const againSeconds = (performance.now() - t1) / 1000;
   clearInterval(sampler);
   peak = Math.max(peak, process.memoryUsage().rss);

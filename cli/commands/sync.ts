@@ -32,9 +32,7 @@ export const syncCommand: CommandHandler = async (ctx) => {
       ctx.stdout.write(ctx.json ? `${JSON.stringify({ runs: [], notSyncable })}\n` : `${why}\n`);
       return 0;
     }
-    // Demo stores are served in process (one at a time is as fast); real platforms side by side.
-    const concurrency = toSync.every((s) => s.inProcess) ? 1 : undefined;
-    const results = await syncStores({ stores: toSync, onProgress: createSyncProgressPrinter(process.stderr), concurrency }, deps);
+    const results = await syncStores({ stores: toSync, onProgress: createSyncProgressPrinter(process.stderr) }, deps);
     if (ctx.json) {
       ctx.stdout.write(
         `${JSON.stringify({ runs: results.map((r) => ({ store: r.storeId, resource: r.resource, status: r.status, ...r.counts, error: r.error?.userMessage ?? null })), notSyncable })}\n`,

@@ -52,8 +52,7 @@ export async function buildDemo(
     DEMO_STORES.filter((s) => syncable.has(s.id)).map(({ share: _share, ...s }) => ({ ...s, credentialsRef: ref })),
     deps,
   );
-  // The sandboxes run in this process: one store at a time is as fast and keeps memory flat.
-  const results = await syncStores({ stores: toSync, onProgress: input.onProgress, concurrency: 1 }, deps);
+  const results = await syncStores({ stores: toSync, onProgress: input.onProgress }, deps);
   return {
     scenario: input.scenario,
     synced: [...syncable],

@@ -38,5 +38,5 @@ export async function runDueSyncs(
   const due = await findDueStores(deps);
   if (due.length === 0) return [];
   const { toSync } = connectorsForStores(due, deps);
-  return syncStores({ stores: toSync, concurrency: 1 }, deps);
+  return syncStores({ stores: toSync }, deps);
 }

@@ -48,6 +48,22 @@ describe('syncStores', () => {
     expect(log.indexOf('end fast returns')).toBeLessThan(log.indexOf('end slow orders'));
   });
 
+  it('runs stores served in process by a sandbox one at a time', async () => {
+    const log: string[] = [];
+    const stores = ['a', 'b'].map((id) => ({ store: { id, platform: 'ebay' as const }, connector: connector(5, log, id), inProcess: true }));
+    await syncStores({ stores }, deps);
+    expect(log).toEqual([
+      'start a orders',
+      'end a orders',
+      'start a returns',
+      'end a returns',
+      'start b orders',
+      'end b orders',
+      'start b returns',
+      'end b returns',
+    ]);
+  });
+
   it('runs one store at a time with concurrency 1', async () => {
     const log: string[] = [];
     const stores = ['a', 'b'].map((id) => ({ store: { id, platform: 'ebay' as const }, connector: connector(5, log, id) }));

@@ -19,8 +19,9 @@ export interface SyncProgress {
 
 /**
  * Syncs each store's resources in its platform's order (orders first: the denominators, and the
- * SKUs that resolve returns). Up to `concurrency` stores run side by side (default: all — real
- * platforms are network-bound); one store failing never stops another.
+ * SKUs that resolve returns). Up to `concurrency` stores run side by side — by default all of them
+ * (real platforms are network-bound), or one at a time when every store is served in process by
+ * a sandbox (CPU-bound: as fast, with flat memory). One store failing never stops another.
  */
 export async function syncStores(
   input: {
@@ -28,7 +29,6 @@ export async function syncStores(
     resources?: readonly Resource[];
     onProgress?: (p: SyncProgress) => void;
     signal?: AbortSignal;
-    /** In-process sandboxes are CPU-bound: running them one at a time keeps memory flat at no cost in speed. */
     concurrency?: number;
   },
   deps: SyncDeps,
@@ -58,6 +58,7 @@ export async function syncStores(
     }
     return runs;
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(input.concurrency ?? queue.length, queue.length)) }, worker));
+  const concurrency = input.concurrency ?? (input.stores.every((s) => s.inProcess) ? 1 : queue.length);
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, queue.length)) }, worker));
   return results.flat();
 }
