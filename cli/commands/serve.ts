@@ -1,10 +1,8 @@
 import { startScheduler } from '../../bot/scheduler/start-scheduler.ts';
 import { describeDatabase } from '../../core/store/describe-database.ts';
-import { openDatabase } from '../../core/store/open-database.ts';
-import { upsertStores } from '../../core/store/upsert-stores.ts';
 import type { DemoBuildResult } from '../../core/sync/build-demo.ts';
 import type { CommandHandler } from '../main.ts';
-import { readStoresFile } from '../read-stores-file.ts';
+import { openConfiguredDatabase } from '../open-configured-database.ts';
 import { syncDepsFor } from '../sync-deps.ts';
 import { DEFAULT_DEMO_CASES, describeDemo, runDemoBuild } from './demo.ts';
 
@@ -30,13 +28,11 @@ function untilStopped(): Promise<string> {
 }
 
 export const serveCommand: CommandHandler = async (ctx) => {
-  const configured = readStoresFile(ctx.env);
-  const db = await openDatabase({ url: ctx.config.databaseUrl, log: ctx.log });
+  const { db, configured } = await openConfiguredDatabase(ctx);
   try {
     // First start with no store at all and none configured: fill the demo, so there is something to look at.
     let demo: DemoBuildResult | null = null;
-    if (configured.stores.length) await upsertStores(db.sql, configured.stores, { now: ctx.now });
-    else if ((await describeDatabase(db)).counts.stores === 0) {
+    if (configured.stores.length === 0 && (await describeDatabase(db)).counts.stores === 0) {
       if (!ctx.json) process.stderr.write('First start: building the demo stores from the built-in sandboxes…\n');
       demo = await runDemoBuild(db, ctx, { cases: DEFAULT_DEMO_CASES, seed: 42 });
     }

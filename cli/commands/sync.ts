@@ -1,12 +1,10 @@
 import { PLATFORM_NAMES, parsePlatform } from '../../core/domain/parse-platform.ts';
 import { AppError } from '../../core/errors/app-error.ts';
-import { openDatabase } from '../../core/store/open-database.ts';
-import { upsertStores } from '../../core/store/upsert-stores.ts';
 import { connectorsForStores } from '../../core/sync/connectors-for-stores.ts';
 import { syncStores } from '../../core/sync/sync-stores.ts';
 import type { CommandHandler } from '../main.ts';
+import { openConfiguredDatabase } from '../open-configured-database.ts';
 import { createSyncProgressPrinter } from '../print-sync-progress.ts';
-import { readStoresFile } from '../read-stores-file.ts';
 import { syncDepsFor } from '../sync-deps.ts';
 
 export const syncCommand: CommandHandler = async (ctx) => {
@@ -16,10 +14,8 @@ export const syncCommand: CommandHandler = async (ctx) => {
     throw new AppError('BAD_INPUT', `--platform "${platformFlag}" is not a platform HelloWord knows; use one of ${PLATFORM_NAMES}.`);
   const storeFlag = typeof ctx.flags.store === 'string' ? ctx.flags.store : null;
 
-  const configured = readStoresFile(ctx.env);
-  const db = await openDatabase({ url: ctx.config.databaseUrl, log: ctx.log });
+  const { db, configured } = await openConfiguredDatabase(ctx);
   try {
-    if (configured.stores.length) await upsertStores(db.sql, configured.stores, { now: ctx.now });
     const stores = await db.prisma.store.findMany({ orderBy: { id: 'asc' } });
     if (storeFlag && !stores.some((s) => s.id === storeFlag)) {
       throw new AppError('BAD_INPUT', `--store "${storeFlag}": there is no such store. Stores here: ${stores.map((s) => s.id).join(', ') || 'none yet'}.`);
