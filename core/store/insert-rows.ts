@@ -41,6 +41,11 @@ export async function insertRows<T extends SqlRow = SqlRow>(
   return out;
 }
 
+/** `UPDATE "table" SET "a" = ?, …, "updated_at" = ? WHERE "id" = ?`: built once per table, run per changed row. */
+export function updateByIdSql(table: string, columns: readonly string[]): string {
+  return `UPDATE "${table}" SET ${columns.map((c) => `"${c}" = ?`).join(', ')}, "updated_at" = ? WHERE "id" = ?`;
+}
+
 /** `?, ?, ?` for an IN list. */
 export function placeholders(count: number): string {
   return Array.from({ length: count }, () => '?').join(', ');

@@ -1,7 +1,7 @@
 import { CaseRecord } from '../domain/records.ts';
 import { type CaseEventDraft, caseEventsForChange } from './case-events-for-change.ts';
 import { contentHash } from './content-hash.ts';
-import { inSlices, insertRows, placeholders } from './insert-rows.ts';
+import { inSlices, insertRows, placeholders, updateByIdSql } from './insert-rows.ts';
 import { type Hashed, partitionByHash } from './partition-by-hash.ts';
 import { selectExisting } from './select-existing.ts';
 import { readOptionalBigInt, type SqlDriver, type SqlValue } from './sql-driver.ts';
@@ -33,6 +33,7 @@ const DATA = [
   'deep_link',
   'content_hash',
 ] as const;
+const UPDATE_SQL = updateByIdSql('cases', DATA);
 /** The columns a new case is inserted with, in the order `upsertCases` writes them. */
 export const CASE_INSERT_COLUMNS = ['store_id', 'kind', 'platform_case_id', ...DATA, 'created_at', 'updated_at'] as const;
 export const LINE_COLUMNS = ['case_id', 'line_key', 'seller_sku', 'quantity', 'amount_minor', 'currency', 'reason', 'requested_at'] as const;
@@ -160,11 +161,7 @@ export async function upsertCases(
     }
 
     for (const { record, hash, existing: e } of changed) {
-      await tx.run(`UPDATE "cases" SET ${DATA.map((c) => `"${c}" = ?`).join(', ')}, "updated_at" = ? WHERE "id" = ?`, [
-        ...values(store, record, hash),
-        now,
-        e.id,
-      ]);
+      await tx.run(UPDATE_SQL, [...values(store, record, hash), now, e.id]);
       lines.push(...lineRows(e.id, record));
       const previous = {
         status: e.status,

@@ -1,7 +1,7 @@
 import { OrderRecord } from '../domain/records.ts';
 import type { Platform } from '../domain/taxonomy.ts';
 import { contentHash } from './content-hash.ts';
-import { inSlices, insertRows, placeholders } from './insert-rows.ts';
+import { inSlices, insertRows, placeholders, updateByIdSql } from './insert-rows.ts';
 import { type Hashed, partitionByHash } from './partition-by-hash.ts';
 import { selectExistingHashes } from './select-existing.ts';
 import type { SqlDriver, SqlValue } from './sql-driver.ts';
@@ -14,6 +14,7 @@ export interface StoreRef {
 }
 
 const DATA = ['platform', 'ordered_at', 'raw_status', 'currency', 'total_minor', 'units', 'buyer_key', 'content_hash'] as const;
+const UPDATE_SQL = updateByIdSql('orders', DATA);
 const LINE_COLUMNS = ['order_id', 'store_id', 'platform_line_id', 'seller_sku', 'quantity', 'amount_minor', 'currency', 'ordered_at'] as const;
 
 function normalise(input: OrderRecord): Order {
@@ -63,11 +64,7 @@ export async function upsertOrders(db: SqlDriver, store: StoreRef, orders: reado
     for (const { key, record } of fresh) lines.push(...lineRows(store.id, newIds.get(key) as number, record));
 
     for (const { record, hash, existing: e } of changed) {
-      await tx.run(`UPDATE "orders" SET ${DATA.map((c) => `"${c}" = ?`).join(', ')}, "updated_at" = ? WHERE "id" = ?`, [
-        ...values(store, record, hash),
-        now,
-        e.id,
-      ]);
+      await tx.run(UPDATE_SQL, [...values(store, record, hash), now, e.id]);
       lines.push(...lineRows(store.id, e.id, record));
     }
     await inSlices(

@@ -1,6 +1,6 @@
 import { SkuRecord } from '../domain/records.ts';
 import { contentHash } from './content-hash.ts';
-import { insertRows } from './insert-rows.ts';
+import { insertRows, updateByIdSql } from './insert-rows.ts';
 import { type Hashed, partitionByHash } from './partition-by-hash.ts';
 import { selectExistingHashes } from './select-existing.ts';
 import type { SqlDriver, SqlValue } from './sql-driver.ts';
@@ -8,6 +8,7 @@ import { lastByKey, type WriteSummary } from './write-summary.ts';
 
 type Sku = ReturnType<typeof SkuRecord.parse>;
 const DATA = ['seller_sku', 'title', 'category', 'variant', 'size', 'color', 'content_hash'] as const;
+const UPDATE_SQL = updateByIdSql('skus', DATA);
 
 const values = (s: Sku, hash: string | null): SqlValue[] => [s.sellerSku, s.title, s.category, s.variant, s.size, s.color, hash];
 
@@ -29,7 +30,7 @@ export async function upsertSkus(db: SqlDriver, storeId: string, skus: readonly 
       fresh.map(({ key, record, hash }) => [storeId, key, ...values(record, hash), now, now]),
     );
     for (const { record, hash, existing: e } of changed) {
-      await tx.run(`UPDATE "skus" SET ${DATA.map((c) => `"${c}" = ?`).join(', ')}, "updated_at" = ? WHERE "id" = ?`, [...values(record, hash), now, e.id]);
+      await tx.run(UPDATE_SQL, [...values(record, hash), now, e.id]);
     }
     return { created: fresh.length, updated: changed.length, unchanged };
   });

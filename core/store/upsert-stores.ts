@@ -1,8 +1,10 @@
 import { StoreRecord } from '../domain/records.ts';
+import { updateByIdSql } from './insert-rows.ts';
 import type { SqlDriver } from './sql-driver.ts';
 import { emptySummary, type WriteSummary } from './write-summary.ts';
 
 const COLUMNS = ['platform', 'name', 'marketplace', 'currency', 'time_zone', 'credentials_ref', 'is_demo', 'sync_interval_minutes'] as const;
+const UPDATE_SQL = updateByIdSql('stores', COLUMNS);
 
 /** Creates or updates stores by id. A store whose fields are all unchanged is not written. */
 export async function upsertStores(db: SqlDriver, stores: readonly StoreRecord[], deps: { now: () => Date }): Promise<WriteSummary> {
@@ -30,7 +32,7 @@ export async function upsertStores(db: SqlDriver, stores: readonly StoreRecord[]
         summary.unchanged++;
         continue;
       }
-      await tx.run(`UPDATE "stores" SET ${COLUMNS.map((c) => `"${c}" = ?`).join(', ')}, "updated_at" = ? WHERE "id" = ?`, [...values, deps.now(), s.id]);
+      await tx.run(UPDATE_SQL, [...values, deps.now(), s.id]);
       summary.updated++;
     }
   });
