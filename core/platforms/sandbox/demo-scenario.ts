@@ -62,6 +62,23 @@ export function planStore(scenario: DemoScenario, store: DemoStore): StorePlan {
   };
 }
 
+/** The plans of one platform's demo stores, as its sandbox looks them up by store id. */
+export function platformPlans(
+  scenario: DemoScenario,
+  stores: readonly DemoStore[],
+  platform: Platform,
+): { has(storeId: string): boolean; get(storeId: string): StorePlan } {
+  const plans = new Map(stores.filter((s) => s.platform === platform).map((s) => [s.id, planStore(scenario, s)]));
+  return {
+    has: (storeId) => plans.has(storeId),
+    get(storeId) {
+      const p = plans.get(storeId);
+      if (!p) throw new Error(`no ${platform} demo store ${storeId}`);
+      return p;
+    },
+  };
+}
+
 export function planDemo(scenario: DemoScenario): StorePlan[] {
   return DEMO_STORES.map((s) => planStore(scenario, s));
 }

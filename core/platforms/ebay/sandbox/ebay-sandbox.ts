@@ -1,6 +1,6 @@
 import { HttpResponse, http, type RequestHandler } from 'msw';
 import { buildCaseIndex, caseIndexCache, lowerBound } from '../../sandbox/case-index.ts';
-import { type DemoScenario, demoCase, demoOrder, firstOrderAtOrAfter, planStore, type StorePlan, type TruthCase } from '../../sandbox/demo-scenario.ts';
+import { type DemoScenario, demoCase, demoOrder, firstOrderAtOrAfter, platformPlans, type TruthCase } from '../../sandbox/demo-scenario.ts';
 import type { DemoStore } from '../../sandbox/demo-stores.ts';
 import { hashString, unit } from '../../sandbox/prng.ts';
 import { createFaults } from '../../sandbox/sandbox-faults.ts';
@@ -36,15 +36,10 @@ const ebayErrors = (status: number, errorId: number, message: string) =>
  */
 export function createEbaySandbox(options: { scenario: DemoScenario; stores: readonly DemoStore[]; knobs?: Partial<SandboxKnobs> }): EbaySandbox {
   const knobs: SandboxKnobs = { ...NO_FAULTS, ...options.knobs };
-  const plans = new Map<string, StorePlan>(options.stores.filter((s) => s.platform === 'ebay').map((s) => [s.id, planStore(options.scenario, s)]));
+  const plans = platformPlans(options.scenario, options.stores, 'ebay');
+  const plan = plans.get;
   const live = new Map<string, string>(); // access token → store id
   let issued = 0;
-
-  const plan = (storeId: string) => {
-    const p = plans.get(storeId);
-    if (!p) throw new Error(`no eBay demo store ${storeId}`);
-    return p;
-  };
 
   const returnsOf = caseIndexCache((storeId) =>
     buildCaseIndex(

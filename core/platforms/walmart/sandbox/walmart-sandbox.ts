@@ -1,6 +1,6 @@
 import { HttpResponse, http, type RequestHandler } from 'msw';
 import { buildCaseIndex, caseIndexCache, lowerBound } from '../../sandbox/case-index.ts';
-import { type DemoScenario, demoCase, demoOrder, firstOrderAtOrAfter, planStore, type StorePlan, type TruthCase } from '../../sandbox/demo-scenario.ts';
+import { type DemoScenario, demoCase, demoOrder, firstOrderAtOrAfter, platformPlans, type TruthCase } from '../../sandbox/demo-scenario.ts';
 import type { DemoStore } from '../../sandbox/demo-stores.ts';
 import { hashString, unit } from '../../sandbox/prng.ts';
 import { createFaults } from '../../sandbox/sandbox-faults.ts';
@@ -37,15 +37,11 @@ export function createWalmartSandbox(options: {
   now?: () => number;
 }): WalmartSandbox {
   const now = options.now ?? (() => Date.now());
-  const plans = new Map<string, StorePlan>(options.stores.filter((s) => s.platform === 'walmart').map((s) => [s.id, planStore(options.scenario, s)]));
+  const plans = platformPlans(options.scenario, options.stores, 'walmart');
+  const plan = plans.get;
   const knobsOf = (storeId: string): SandboxKnobs => ({ ...NO_FAULTS, ...options.knobs, ...options.knobsByStore?.[storeId] });
   const live = new Map<string, string>();
   let issued = 0;
-  const plan = (storeId: string) => {
-    const p = plans.get(storeId);
-    if (!p) throw new Error(`no Walmart demo store ${storeId}`);
-    return p;
-  };
   const returnsOf = caseIndexCache((storeId) => buildCaseIndex(plan(storeId), (c) => c.kind === 'return', walmartLastModified));
   const malformed = (storeId: string, key: string) => {
     const rate = knobsOf(storeId).malformedRate;
