@@ -1,0 +1,110 @@
+import type { CaseKind, CaseStatus, CaseType, Platform, Reason } from '../domain/taxonomy.ts';
+import type { SqlValue } from '../store/sql-driver.ts';
+import type { Period } from './resolve-period.ts';
+
+/** Which date puts a case in a period (DESIGN: every metric states its date basis). */
+export const DATE_BASES = ['request_date', 'refund_date', 'order_date'] as const;
+export type DateBasis = (typeof DATE_BASES)[number];
+
+export const DATE_BASIS_WORDS: Readonly<Record<DateBasis, string>> = {
+  request_date: 'the date the buyer opened the case',
+  refund_date: 'the date the money went back to the buyer',
+  order_date: 'the date the order was placed',
+};
+
+/** The filters every case query understands, already resolved (reason groups expanded, platforms parsed). */
+export interface CaseFilters {
+  platforms?: readonly Platform[] | undefined;
+  stores?: readonly string[] | undefined;
+  kinds?: readonly CaseKind[] | undefined;
+  statuses?: readonly CaseStatus[] | undefined;
+  types?: readonly CaseType[] | undefined;
+  reasons?: readonly Reason[] | undefined;
+  skus?: readonly string[] | undefined;
+  assignees?: readonly string[] | undefined;
+  orderId?: string | undefined;
+  /** Words searched in the customer's text, the raw reason and the case and order numbers. */
+  text?: string | undefined;
+  period?: Period | undefined;
+  dateBasis?: DateBasis | undefined;
+}
+
+export interface SqlCondition {
+  sql: string;
+  params: SqlValue[];
+}
+
+const list = (values: readonly unknown[]) => values.map(() => '?').join(', ');
+
+/** Escapes LIKE wildcards so a search for "50%" means the characters, not a pattern. */
+export function likePattern(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+}
+
+/**
+ * The WHERE clause of a case query (for the `cases` table aliased `c`). Written once so every
+ * tool counts the same cases for the same filters.
+ */
+export function caseWhere(filters: CaseFilters, alias = 'c'): SqlCondition {
+  const parts: string[] = [];
+  const params: SqlValue[] = [];
+  const inList = (column: string, values: readonly string[] | undefined) => {
+    if (!values || values.length === 0) return;
+    parts.push(`${alias}."${column}" IN (${list(values)})`);
+    params.push(...values);
+  };
+  inList('platform', filters.platforms);
+  inList('store_id', filters.stores);
+  inList('kind', filters.kinds);
+  inList('status', filters.statuses);
+  inList('type', filters.types);
+  inList('reason', filters.reasons);
+  inList('assignee', filters.assignees);
+  if (filters.skus && filters.skus.length > 0) {
+    parts.push(`EXISTS (SELECT 1 FROM "case_lines" cl WHERE cl."case_id" = ${alias}."id" AND cl."seller_sku" IN (${list(filters.skus)}))`);
+    params.push(...filters.skus);
+  }
+  if (filters.orderId) {
+    parts.push(`${alias}."platform_order_id" = ?`);
+    params.push(filters.orderId.trim());
+  }
+  if (filters.text?.trim()) {
+    const p = likePattern(filters.text.trim());
+    parts.push(
+      `(LOWER(COALESCE(${alias}."customer_text", '')) LIKE ? ESCAPE '\\' OR LOWER(COALESCE(${alias}."raw_reason", '')) LIKE ? ESCAPE '\\' OR LOWER(${alias}."platform_case_id") LIKE ? ESCAPE '\\' OR LOWER(COALESCE(${alias}."platform_order_id", '')) LIKE ? ESCAPE '\\')`,
+    );
+    params.push(p, p, p, p);
+  }
+  if (filters.period) {
+    const basis = filters.dateBasis ?? 'request_date';
+    if (basis === 'order_date') {
+      parts.push(
+        `EXISTS (SELECT 1 FROM "orders" o WHERE o."store_id" = ${alias}."store_id" AND o."platform_order_id" = ${alias}."platform_order_id" AND o."ordered_at" >= ? AND o."ordered_at" < ?)`,
+      );
+    } else {
+      const column = basis === 'refund_date' ? 'refunded_at' : 'requested_at';
+      parts.push(`${alias}."${column}" >= ? AND ${alias}."${column}" < ?`);
+    }
+    params.push(filters.period.from, filters.period.to);
+  }
+  return { sql: parts.length === 0 ? '1 = 1' : parts.join(' AND '), params };
+}
+
+/** The WHERE clause for orders (aliased `o`) in the same scope: store, platform and order date. */
+export function orderWhere(filters: Pick<CaseFilters, 'platforms' | 'stores' | 'period'>, alias = 'o'): SqlCondition {
+  const parts: string[] = [];
+  const params: SqlValue[] = [];
+  if (filters.platforms && filters.platforms.length > 0) {
+    parts.push(`${alias}."platform" IN (${list(filters.platforms)})`);
+    params.push(...filters.platforms);
+  }
+  if (filters.stores && filters.stores.length > 0) {
+    parts.push(`${alias}."store_id" IN (${list(filters.stores)})`);
+    params.push(...filters.stores);
+  }
+  if (filters.period) {
+    parts.push(`${alias}."ordered_at" >= ? AND ${alias}."ordered_at" < ?`);
+    params.push(filters.period.from, filters.period.to);
+  }
+  return { sql: parts.length === 0 ? '1 = 1' : parts.join(' AND '), params };
+}

@@ -1,0 +1,149 @@
+import type { CaseKind, Reason } from '../domain/taxonomy.ts';
+import { readInt, readOptionalBigInt, type SqlValue } from '../store/sql-driver.ts';
+import { caseWhere } from './case-filters.ts';
+import { IS_REFUND_SQL } from './definitions.ts';
+import { convertTotal, loadFxTable } from './fx-table.ts';
+import type { MetricDeps } from './metric-deps.ts';
+import { ratio } from './refund-rate.ts';
+import type { Period } from './resolve-period.ts';
+import { utcDay } from './sql-dialect.ts';
+
+export const RANK_BY = ['refund_rate', 'reason', 'refunded_amount'] as const;
+export type RankBy = (typeof RANK_BY)[number];
+
+export interface RankedSku {
+  rank: number;
+  seller_sku: string;
+  units_sold: number;
+  refunded_units: number;
+  refund_rate: number | null;
+  /** Cases of the SKU in the period (of the kinds counted), and those with the chosen reasons. */
+  cases: number | null;
+  matching_cases: number | null;
+  matching_share: number | null;
+  refunded_amount: number | null;
+}
+
+export interface RankSkusInput {
+  storeIds: readonly string[] | undefined;
+  period: Period;
+  by: RankBy;
+  /** For by = reason: the reasons counted (a group already expanded). */
+  reasons?: readonly Reason[];
+  /** Case kinds a reason ranking counts (returns and refunds unless told otherwise). */
+  kinds?: readonly CaseKind[];
+  /** For by = refund_rate: SKUs that sold fewer units are left out. */
+  minUnits: number;
+  limit: number;
+}
+
+const inList = (values: readonly unknown[]) => values.map(() => '?').join(', ');
+
+function storeFilter(column: string, storeIds: readonly string[] | undefined): { sql: string; params: SqlValue[] } {
+  return storeIds ? { sql: ` AND ${column} IN (${inList(storeIds)})`, params: [...storeIds] } : { sql: '', params: [] };
+}
+
+async function soldBySku(deps: MetricDeps, input: RankSkusInput): Promise<Map<string, number>> {
+  const stores = storeFilter('ol."store_id"', input.storeIds);
+  const rows = await deps.sql.all<{ sku: string; units: unknown }>(
+    `SELECT ol."seller_sku" AS sku, SUM(ol."quantity") AS units FROM "order_lines" ol
+      WHERE ol."ordered_at" >= ? AND ol."ordered_at" < ?${stores.sql} GROUP BY ol."seller_sku"`,
+    [input.period.from, input.period.to, ...stores.params],
+  );
+  return new Map(rows.map((r) => [r.sku, readInt(r.units)]));
+}
+
+async function refundedBySku(deps: MetricDeps, input: RankSkusInput): Promise<Map<string, number>> {
+  const where = caseWhere({ stores: input.storeIds, period: input.period });
+  const rows = await deps.sql.all<{ sku: string; units: unknown }>(
+    `SELECT cl."seller_sku" AS sku, SUM(cl."quantity") AS units FROM "cases" c JOIN "case_lines" cl ON cl."case_id" = c."id"
+      WHERE ${IS_REFUND_SQL} AND ${where.sql} GROUP BY cl."seller_sku"`,
+    where.params,
+  );
+  return new Map(rows.map((r) => [r.sku, readInt(r.units)]));
+}
+
+/**
+ * SKUs ranked by refund rate (with a minimum volume), by how many cases name a reason or reason
+ * group ("most size complaints"), or by money refunded (DEFINITIONS.sku_refund_rate).
+ */
+export async function rankSkus(deps: MetricDeps, input: RankSkusInput): Promise<{ total: number; skus: RankedSku[] }> {
+  const sold = await soldBySku(deps, input);
+  const refunded = await refundedBySku(deps, input);
+  const base = (sku: string) => {
+    const units = sold.get(sku) ?? 0;
+    const back = refunded.get(sku) ?? 0;
+    return { seller_sku: sku, units_sold: units, refunded_units: back, refund_rate: ratio(back, units) };
+  };
+
+  if (input.by === 'refund_rate') {
+    const rows = [...sold.keys()]
+      .filter((sku) => (sold.get(sku) ?? 0) >= input.minUnits)
+      .map(base)
+      .sort((a, b) => (b.refund_rate ?? 0) - (a.refund_rate ?? 0) || b.refunded_units - a.refunded_units || a.seller_sku.localeCompare(b.seller_sku));
+    return {
+      total: rows.length,
+      skus: rows.slice(0, input.limit).map((r, i) => ({ rank: i + 1, ...r, cases: null, matching_cases: null, matching_share: null, refunded_amount: null })),
+    };
+  }
+
+  if (input.by === 'reason') {
+    const reasons = input.reasons ?? [];
+    const where = caseWhere({ stores: input.storeIds, period: input.period, kinds: input.kinds ?? ['return', 'refund'] });
+    const rows = await deps.sql.all<{ sku: string; cases: unknown; matching: unknown }>(
+      `SELECT cl."seller_sku" AS sku, COUNT(DISTINCT c."id") AS cases,
+              COUNT(DISTINCT CASE WHEN c."reason" IN (${inList(reasons)}) THEN c."id" END) AS matching
+         FROM "cases" c JOIN "case_lines" cl ON cl."case_id" = c."id" WHERE ${where.sql}
+        GROUP BY cl."seller_sku"`,
+      [...reasons, ...where.params],
+    );
+    const ranked = rows
+      .map((r) => ({ sku: r.sku, cases: readInt(r.cases), matching: readInt(r.matching) }))
+      .filter((r) => r.matching > 0)
+      .sort((a, b) => b.matching - a.matching || b.matching / b.cases - a.matching / a.cases || a.sku.localeCompare(b.sku));
+    return {
+      total: ranked.length,
+      skus: ranked.slice(0, input.limit).map((r, i) => ({
+        rank: i + 1,
+        ...base(r.sku),
+        cases: r.cases,
+        matching_cases: r.matching,
+        matching_share: ratio(r.matching, r.cases),
+        refunded_amount: null,
+      })),
+    };
+  }
+
+  // by refunded amount: each case's refund split over its lines by quantity, converted by the refund day's rate.
+  const where = caseWhere({ stores: input.storeIds, period: input.period, dateBasis: 'refund_date' });
+  const day = utcDay(deps.sql.engine, 'c."refunded_at"');
+  const rows = await deps.sql.all<{ sku: string; currency: string; day: string; minor: unknown }>(
+    `SELECT cl."seller_sku" AS sku, c."currency" AS currency, ${day} AS day,
+            SUM(c."refunded_minor" * cl."quantity" / (SELECT SUM(x."quantity") FROM "case_lines" x WHERE x."case_id" = c."id")) AS minor
+       FROM "cases" c JOIN "case_lines" cl ON cl."case_id" = c."id"
+      WHERE c."refunded_minor" IS NOT NULL AND cl."quantity" > 0 AND ${where.sql}
+      GROUP BY cl."seller_sku", c."currency", ${day}`,
+    where.params,
+  );
+  const fx = await loadFxTable(deps.sql);
+  const bySku = new Map<string, { currency: string; day: string; minor: bigint }[]>();
+  for (const r of rows) {
+    const list = bySku.get(r.sku) ?? [];
+    list.push({ currency: r.currency, day: r.day, minor: readOptionalBigInt(typeof r.minor === 'string' ? r.minor.split('.')[0] : r.minor) ?? 0n });
+    bySku.set(r.sku, list);
+  }
+  const ranked = [...bySku]
+    .map(([sku, parts]) => ({ sku, total: convertTotal(parts, fx, deps.reportingCurrency).amount }))
+    .sort((a, b) => b.total - a.total || a.sku.localeCompare(b.sku));
+  return {
+    total: ranked.length,
+    skus: ranked.slice(0, input.limit).map((r, i) => ({
+      rank: i + 1,
+      ...base(r.sku),
+      cases: null,
+      matching_cases: null,
+      matching_share: null,
+      refunded_amount: r.total,
+    })),
+  };
+}
