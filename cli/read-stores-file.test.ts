@@ -23,6 +23,20 @@ describe('readStoresFile', () => {
   };
   const secrets = { HELLOWORD_EBAY_US_CLIENT_ID: 'id-1', HELLOWORD_EBAY_US_CLIENT_SECRET: 'secret-1', HELLOWORD_EBAY_US_REFRESH_TOKEN: 'v^1.1#refresh' };
 
+  it('reads optional credentials when they are set (Wish renews its own token with them)', () => {
+    const wish = { id: 'wish', platform: 'Wish', name: 'Wish', currency: 'USD', timeZone: 'Asia/Shanghai', credentials: 'WISH' };
+    write({ stores: [wish] });
+    expect(readStoresFile({ HELLOWORD_WISH_ACCESS_TOKEN: 'tok' }, dir).credentials.get('wish')).toEqual({ ACCESS_TOKEN: 'tok' });
+    const env = {
+      HELLOWORD_WISH_ACCESS_TOKEN: 'tok',
+      HELLOWORD_WISH_REFRESH_TOKEN: 'ref',
+      HELLOWORD_WISH_CLIENT_ID: 'cid',
+      HELLOWORD_WISH_CLIENT_SECRET: 'cs',
+    };
+    expect(readStoresFile(env, dir).credentials.get('wish')).toEqual({ ACCESS_TOKEN: 'tok', CLIENT_ID: 'cid', CLIENT_SECRET: 'cs', REFRESH_TOKEN: 'ref' });
+    expect(() => readStoresFile({}, dir)).toThrow('Store "wish" needs HELLOWORD_WISH_ACCESS_TOKEN to be set');
+  });
+
   it('no file, no stores: the demo is used', () => {
     expect(readStoresFile({}, dir)).toEqual({ file: null, stores: [], credentials: new Map() });
   });
@@ -49,8 +63,11 @@ describe('readStoresFile', () => {
 
   it.each([
     [{ stores: [ebayUs] }, {}, 'Store "ebay-us" needs HELLOWORD_EBAY_US_CLIENT_ID to be set (its ebay client id).'],
-    [{ stores: [{ ...ebayUs, platform: 'etsy' }] }, secrets, 'store "ebay-us": "etsy" is not a platform HelloWord knows. Stores can be: ebay, walmart.'],
-    [{ stores: [{ ...ebayUs, platform: 'amazon' }] }, secrets, 'store "ebay-us": connecting amazon stores arrives in a later release.'],
+    [
+      { stores: [{ ...ebayUs, platform: 'etsy' }] },
+      secrets,
+      'store "ebay-us": "etsy" is not a platform HelloWord knows. Stores can be: amazon, ebay, shopify, walmart, wish.',
+    ],
     [{ stores: [{ ...ebayUs, timeZone: 'Eastern' }] }, secrets, 'stores.0.timeZone: use an IANA time zone such as America/New_York.'],
     [{ stores: [{ ...ebayUs, apiKey: 'oops' }] }, secrets, 'stores.0: Unrecognized key: "apiKey".'],
     ['{ "stores": [', secrets, 'is not valid JSON'],

@@ -62,13 +62,13 @@ export function readStoresFile(env: NodeJS.ProcessEnv, cwd = process.cwd()): Con
   const credentials = new Map<string, Record<string, string>>();
   for (const entry of parsed.data.stores) {
     const platform = parsePlatform(entry.platform);
-    const connector = platform ? PLATFORMS[platform] : undefined;
-    if (!platform || !connector) {
+    if (!platform) {
       throw new AppError(
         'BAD_INPUT',
-        `${file}: store "${entry.id}": ${platform ? `connecting ${platform} stores arrives in a later release` : `"${entry.platform}" is not a platform HelloWord knows`}. Stores can be: ${Object.keys(PLATFORMS).join(', ')}.`,
+        `${file}: store "${entry.id}": "${entry.platform}" is not a platform HelloWord knows. Stores can be: ${Object.keys(PLATFORMS).join(', ')}.`,
       );
     }
+    const connector = PLATFORMS[platform];
     const values: Record<string, string> = {};
     for (const name of connector.credentialNames) {
       const variable = `HELLOWORD_${entry.credentials}_${name}`;
@@ -76,6 +76,10 @@ export function readStoresFile(env: NodeJS.ProcessEnv, cwd = process.cwd()): Con
       if (!value)
         throw new AppError('BAD_INPUT', `Store "${entry.id}" needs ${variable} to be set (its ${platform} ${name.toLowerCase().replaceAll('_', ' ')}).`);
       values[name] = value;
+    }
+    for (const name of connector.optionalCredentialNames ?? []) {
+      const value = env[`HELLOWORD_${entry.credentials}_${name}`]?.trim();
+      if (value) values[name] = value;
     }
     credentials.set(entry.id, values);
     stores.push({

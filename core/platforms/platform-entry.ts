@@ -26,6 +26,8 @@ export interface ConnectStore {
 export interface DemoSandbox {
   handlers: RequestHandler[];
   credentials(storeId: string): Record<string, string>;
+  /** The pace the demo reads this sandbox at, when the platform's published limits would make a person wait minutes. */
+  limits?: { requestsPerSecond: number; burst: number };
 }
 
 /** What a platform folder provides: its spec, a connector for a store, its demo sandbox. */
@@ -33,6 +35,8 @@ export interface PlatformEntry {
   spec: PlatformSpec;
   /** The credential values a store of this platform needs (the suffixes of its environment variables). */
   credentialNames: readonly string[];
+  /** Credential values used when set (e.g. what lets a connector renew an expired token itself). */
+  optionalCredentialNames?: readonly string[];
   connect(store: ConnectStore, deps: RetryDeps): PlatformConnector;
   sandbox(scenario: DemoScenario, stores: readonly DemoStore[], overrides?: DemoOverrides): DemoSandbox;
 }

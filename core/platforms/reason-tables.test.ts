@@ -5,7 +5,7 @@ import { EBAY_REASONS, mapEbayReason } from './ebay/map-ebay-reason.ts';
 import { type Mapped, normaliseCode } from './lookup-code.ts';
 import { mapShopifyReason, SHOPIFY_REASONS } from './shopify/map-shopify-reason.ts';
 import { mapWalmartReason, WALMART_REASONS } from './walmart/map-walmart-reason.ts';
-import { mapWishReason, WISH_REASONS } from './wish/map-wish-reason.ts';
+import { mapWishReason, mapWishTicketReason, WISH_REASONS } from './wish/map-wish-reason.ts';
 
 // Every reason code named in reference/platform-apis.md (§1–§5 enums and the §7 table), written
 // out here as the platforms send them, with the unified reason §7 gives it.
@@ -204,6 +204,18 @@ const EXPECTED: Record<string, [(raw: string) => Mapped<Reason>, Record<string, 
       PRODUCT_LISTING_MISSING_INFO: 'not_as_described',
       RECEIVED_NOTE_FROM_MERCHANT: 'other',
       MERCHANT_REPORTED_ORDER: 'other',
+    },
+  ],
+  // Tickets' refund_reason (v3 Tickets API Ticket schema): the order codes are spot-checked, plus its own four.
+  'wish tickets': [
+    mapWishTicketReason,
+    {
+      ITEM_DOES_NOT_FIT: 'size_fit',
+      ITEM_IS_DAMAGED: 'damaged_in_transit',
+      ITEM_NEVER_ARRIVED: 'not_received',
+      USER_NO_LONGER_WANTS_ITEM: 'no_longer_needed',
+      USER_PLACED_ORDER_BY_MISTAKE: 'ordered_by_mistake',
+      OTHER: 'other',
     },
   ],
 };

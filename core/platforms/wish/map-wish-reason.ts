@@ -30,3 +30,19 @@ export const WISH_REASONS: Readonly<Record<string, Reason>> = {
 export function mapWishReason(raw: string | null | undefined): Mapped<Reason> {
   return lookupCode(WISH_REASONS, raw, 'other');
 }
+
+/**
+ * A ticket's `refund_reason` (Ticket schema of the v3 Tickets API): partly the order codes above,
+ * plus a few of its own. Kept apart from WISH_REASONS, which lists the order `RefundReason` enum.
+ */
+const TICKET_ONLY_REASONS: Readonly<Record<string, Reason>> = {
+  ITEM_NEVER_ARRIVED: 'not_received',
+  USER_NO_LONGER_WANTS_ITEM: 'no_longer_needed',
+  USER_PLACED_ORDER_BY_MISTAKE: 'ordered_by_mistake',
+  OTHER: 'other',
+};
+export const WISH_TICKET_REASONS: Readonly<Record<string, Reason>> = { ...WISH_REASONS, ...TICKET_ONLY_REASONS };
+
+export function mapWishTicketReason(raw: string | null | undefined): Mapped<Reason> {
+  return lookupCode(WISH_TICKET_REASONS, raw, 'other');
+}

@@ -1,0 +1,146 @@
+import { AppError } from '../../errors/app-error.ts';
+import { cachedToken } from '../http/authorized-get.ts';
+import { readJsonBody } from '../http/read-json-body.ts';
+import { type RetryDeps, requestWithRetry } from '../http/request-with-retry.ts';
+import { createTokenBucket, type TokenBucket } from '../http/token-bucket.ts';
+import { AmazonErrors, LwaError, LwaToken } from './amazon-schemas.ts';
+import { AMAZON_OPERATION_LIMITS, type AmazonOperation, amazonBaseUrl, amazonRegion } from './amazon-spec.ts';
+
+export interface AmazonCredentials {
+  clientId: string;
+  clientSecret: string;
+  refreshToken: string;
+}
+
+export interface AmazonClientOptions {
+  storeId: string;
+  /** The store's marketplace id (e.g. ATVPDKIKX0DER): picks the regional host. */
+  marketplaceId: string;
+  credentials: AmazonCredentials;
+  /** The setting that holds the credentials, named in messages (never the secret). */
+  credentialsRef: string;
+  /** Overrides the regional SP-API host (tests). */
+  baseUrl?: string;
+  tokenUrl?: string;
+  /** A benchmark's pace for every operation, instead of the published per-operation limits. */
+  limits?: { requestsPerSecond: number; burst: number };
+}
+
+export interface AmazonClient {
+  label: string;
+  /** One SP-API call with the store's access token, through the operation's own limiter. */
+  call(operation: AmazonOperation, method: 'GET' | 'POST', pathAndQuery: string, body?: unknown): Promise<{ body: unknown; rateLimitWaits: number }>;
+  /** GETs a report document from its pre-signed URL (no token), un-gzipping it when Amazon says so. */
+  download(url: string, compressionAlgorithm: string | null | undefined): Promise<{ text: string; status: number }>;
+}
+
+/**
+ * SP-API over HTTP for one store: LWA refresh-token grant → `x-amz-access-token`, one token
+ * bucket per operation (Amazon throttles each operation on its own), retries, 429 QuotaExceeded.
+ */
+export function createAmazonClient(options: AmazonClientOptions, deps: RetryDeps): AmazonClient {
+  const baseUrl = options.baseUrl ?? amazonBaseUrl(amazonRegion(options.marketplaceId));
+  const label = `Amazon (${options.storeId})`;
+  const buckets = new Map<AmazonOperation, TokenBucket>();
+  const limiter = (operation: AmazonOperation) => {
+    let bucket = buckets.get(operation);
+    if (!bucket) {
+      bucket = createTokenBucket(options.limits ?? AMAZON_OPERATION_LIMITS[operation], deps.waiter);
+      buckets.set(operation, bucket);
+    }
+    return bucket;
+  };
+  const authFailed = (detail: string) =>
+    new AppError(
+      'PLATFORM_AUTH_FAILED',
+      `Amazon refused the credentials of store ${options.storeId} (${detail}). Renew its refresh token in ${options.credentialsRef}, then sync again.`,
+    );
+  const describe = (body: unknown) => {
+    const parsed = AmazonErrors.safeParse(body ?? {});
+    const first = parsed.success ? parsed.data.errors?.[0] : undefined;
+    return first ? `${first.code ?? 'error'}: ${first.message ?? 'no message'}${first.details ? ` (${first.details})` : ''}` : null;
+  };
+
+  // LWA takes the app's id and secret in the form, not as Basic auth.
+  const token = cachedToken(async () => {
+    const response = await requestWithRetry(
+      () =>
+        new Request(options.tokenUrl ?? 'https://api.amazon.com/auth/o2/token', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded;charset=UTF-8', Accept: 'application/json' },
+          body: new URLSearchParams({
+            grant_type: 'refresh_token',
+            refresh_token: options.credentials.refreshToken,
+            client_id: options.credentials.clientId,
+            client_secret: options.credentials.clientSecret,
+          }),
+        }),
+      { label, limiter: limiter('lwaToken') },
+      deps,
+    );
+    if (response.status === 400 || response.status === 401) {
+      const answer = LwaError.safeParse(await response.json().catch(() => ({})));
+      throw authFailed((answer.success && answer.data.error) || `HTTP ${response.status}`);
+    }
+    const parsed = LwaToken.safeParse(await readJsonBody(response, label));
+    if (!parsed.success) throw new AppError('PLATFORM_BAD_RESPONSE', `${label} sent a token answer without an access token.`);
+    return { value: parsed.data.access_token, expiresInSeconds: parsed.data.expires_in ?? 3600 };
+  }, deps.waiter);
+
+  return {
+    label,
+    async call(operation, method, pathAndQuery, body) {
+      let rateLimitWaits = 0;
+      for (let attempt = 0; attempt < 2; attempt++) {
+        const accessToken = await token.get(attempt > 0);
+        const response = await requestWithRetry(
+          () =>
+            new Request(`${baseUrl}${pathAndQuery}`, {
+              method,
+              headers: {
+                'x-amz-access-token': accessToken,
+                Accept: 'application/json',
+                ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+              },
+              body: body === undefined ? undefined : JSON.stringify(body),
+            }),
+          { label, limiter: limiter(operation), onRateLimited: () => rateLimitWaits++ },
+          deps,
+        );
+        // An expired or revoked token: 401, or 403 with code "Unauthorized". Renew once; a
+        // refusal with a fresh token means the credentials (or the app's roles) are no good.
+        if (response.status === 401 || response.status === 403) {
+          const detail = describe(await response.json().catch(() => null));
+          const unauthorized = response.status === 401 || /^Unauthorized/.test(detail ?? '');
+          if (unauthorized && attempt === 0) continue;
+          if (unauthorized) throw authFailed(`HTTP ${response.status} with a fresh token`);
+          throw new AppError('PLATFORM_BAD_RESPONSE', `${label} refused the request (HTTP ${response.status}: ${detail ?? 'no details'}).`, {
+            details: { status: response.status, detail },
+          });
+        }
+        if (!response.ok) {
+          const detail = describe(await response.json().catch(() => null));
+          throw new AppError('PLATFORM_BAD_RESPONSE', `${label} refused the request (HTTP ${response.status}: ${detail ?? 'no details'}).`, {
+            details: { status: response.status, detail },
+          });
+        }
+        return { body: await readJsonBody(response, label), rateLimitWaits };
+      }
+      throw authFailed('HTTP 401');
+    },
+
+    async download(url, compressionAlgorithm) {
+      const response = await requestWithRetry(() => new Request(url), { label, limiter: limiter('download') }, deps);
+      if (!response.ok) {
+        await response.body?.cancel();
+        return { text: '', status: response.status };
+      }
+      const stream = compressionAlgorithm === 'GZIP' && response.body ? response.body.pipeThrough(new DecompressionStream('gzip')) : response.body;
+      const text = stream ? await new Response(stream).text() : '';
+      if (/^\s*<(!doctype|html)/i.test(text)) {
+        throw new AppError('PLATFORM_BAD_RESPONSE', `${label} served a report document that is a web page, not a report. The next sync tries again.`);
+      }
+      return { text, status: response.status };
+    },
+  };
+}
