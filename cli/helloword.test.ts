@@ -103,7 +103,7 @@ describe('helloword command line', () => {
     expect(first.stderr).toContain('First start: building the demo stores from the built-in sandboxes');
     expect(first.stderr).toMatch(/demo-ebay-us\s+returns\s+\d+ pages\s+\d+ records \(\d+ new, 0 updated\)\s+done/);
     expect(first.stdout).toContain(`SQLite at ${path.join(cwd, 'data', 'helloword.db')}, brought up to date`);
-    expect(first.stdout).toContain('Synced: demo-ebay-us, demo-ebay-uk, demo-walmart-us');
+    expect(first.stdout).toContain('Synced: demo-amazon-us, demo-amazon-de, demo-ebay-us, demo-ebay-uk, demo-shopify, demo-walmart-us, demo-wish');
     expect(first.stdout).toContain('Not available yet');
     expect(existsSync(path.join(cwd, 'data', 'helloword.db'))).toBe(true);
 
@@ -111,7 +111,7 @@ describe('helloword command line', () => {
     expect(second.code).toBe(0);
     const status = JSON.parse(second.stdout);
     expect(status).toMatchObject({
-      database: { engine: 'sqlite', migrationsAppliedNow: [], counts: { stores: 3 } },
+      database: { engine: 'sqlite', migrationsAppliedNow: [], counts: { stores: 7 } },
       demoBuilt: false,
       running: ['scheduler'],
       timeZone: 'UTC',
@@ -124,7 +124,10 @@ describe('helloword command line', () => {
     const demo = await helloword(['demo', '--cases', '1000', '--seed', '7', '--json'], { cwd, env });
     expect(demo.code).toBe(0);
     const built = JSON.parse(demo.stdout);
-    expect(built).toMatchObject({ scenario: { seed: 7, cases: 1000 }, synced: ['demo-ebay-us', 'demo-ebay-uk', 'demo-walmart-us'] });
+    expect(built).toMatchObject({
+      scenario: { seed: 7, cases: 1000 },
+      synced: ['demo-amazon-us', 'demo-amazon-de', 'demo-ebay-us', 'demo-ebay-uk', 'demo-shopify', 'demo-walmart-us', 'demo-wish'],
+    });
     expect(built.runs.every((r: { status: string }) => r.status === 'succeeded')).toBe(true);
 
     const sync = await helloword(['sync', '--platform', 'eBay', '--json'], { cwd, env });
@@ -138,7 +141,10 @@ describe('helloword command line', () => {
       [['demo', '--seed=-3'], '--seed must be a whole number from 0 to 2,147,483,647 (got "-3").'],
       [['demo', '--seed'], '--seed needs a value (for a value that starts with a dash, write --seed=-…). Run "helloword demo --help" for its options.'],
       [['sync', '--platform', 'etsy'], '--platform "etsy" is not a platform HelloWord knows; use one of amazon, ebay, shopify, walmart, wish.'],
-      [['sync', '--store', 'nope'], '--store "nope": there is no such store. Stores here: demo-ebay-uk, demo-ebay-us, demo-walmart-us.'],
+      [
+        ['sync', '--store', 'nope'],
+        '--store "nope": there is no such store. Stores here: demo-amazon-de, demo-amazon-us, demo-ebay-uk, demo-ebay-us, demo-shopify, demo-walmart-us, demo-wish.',
+      ],
     ] as const) {
       const run = await helloword([...args], { cwd, env });
       expect(run.code, args.join(' ')).toBe(2);

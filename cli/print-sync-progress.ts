@@ -11,7 +11,7 @@ export function createSyncProgressPrinter(stream: NodeJS.WriteStream | NodeJS.Wr
     const c = p.counts;
     const waits = c.rateLimitWaits ? `, ${c.rateLimitWaits} rate-limit waits` : '';
     const problems = c.skipped ? `, ${c.skipped} skipped` : '';
-    return `  ${p.storeId.padEnd(18)} ${p.resource.padEnd(8)} ${String(c.pages).padStart(5)} pages ${String(c.fetched).padStart(8)} records (${c.created} new, ${c.updated} updated${problems}${waits})${p.done ? (c.errors ? '  FAILED' : '  done') : ''}`;
+    return `  ${p.storeId.padEnd(18)} ${p.resource.padEnd(13)} ${String(c.pages).padStart(5)} pages ${String(c.fetched).padStart(8)} records (${c.created} new, ${c.updated} updated${problems}${waits})${p.done ? (c.errors ? '  FAILED' : '  done') : ''}`;
   };
   let live = '';
   return (p) => {

@@ -33,7 +33,6 @@ export function describeDemo(result: DemoBuildResult): string {
   return [
     `Demo built from seed ${result.scenario.seed} at a scale of ${result.scenario.cases.toLocaleString('en-US')} cases over the seven demo stores, the 180 days up to ${result.scenario.anchor.toISOString().slice(0, 10)}.`,
     `  Synced: ${result.synced.join(', ')}`,
-    `  Not in the demo yet (their connectors come in the next releases): ${result.notYet.join(', ')}`,
     ...failed.map((r) => `  FAILED ${r.storeId} ${r.resource}: ${r.error?.userMessage ?? 'unknown error'}`),
     '',
   ].join('\n');
@@ -51,7 +50,6 @@ export const demoCommand: CommandHandler = async (ctx) => {
         `${JSON.stringify({
           scenario: { seed, cases, anchor: result.scenario.anchor.toISOString() },
           synced: result.synced,
-          notYet: result.notYet,
           runs: result.results.map((r) => ({ store: r.storeId, resource: r.resource, status: r.status, ...r.counts, error: r.error?.userMessage ?? null })),
         })}\n`,
       );

@@ -39,10 +39,10 @@ describeEachEngine('buildDemo', (engine) => {
     );
 
     const first = await buildDemo({ scenario: { seed: 42, cases: 600, anchor } }, deps());
-    expect(first.synced).toEqual(['demo-ebay-us', 'demo-ebay-uk', 'demo-walmart-us']);
+    expect(first.synced).toEqual(['demo-amazon-us', 'demo-amazon-de', 'demo-ebay-us', 'demo-ebay-uk', 'demo-shopify', 'demo-walmart-us', 'demo-wish']);
     expect(first.results.every((r) => r.status === 'succeeded')).toBe(true);
     const stores = await t.db.prisma.store.findMany({ where: { isDemo: true } });
-    expect(stores.map((s) => parseDemoSourceRef(s.credentialsRef))).toEqual([1, 2, 3].map(() => ({ seed: 42, cases: 600, anchor })));
+    expect(stores.map((s) => parseDemoSourceRef(s.credentialsRef))).toEqual([1, 2, 3, 4, 5, 6, 7].map(() => ({ seed: 42, cases: 600, anchor })));
     const demoCases = await count(`SELECT count(*) AS n FROM "cases" WHERE "store_id" LIKE 'demo-%'`);
     expect(demoCases).toBeGreaterThan(30);
 

@@ -9,14 +9,12 @@ import { type StoreToSync, type SyncProgress, syncStores } from './sync-stores.t
 
 export interface DemoBuildResult {
   scenario: DemoScenario;
-  /** Demo stores whose platform has a sandbox today, synced. */
+  /** The demo stores, synced. */
   synced: string[];
-  /** Demo stores whose platform's connector arrives later. */
-  notYet: string[];
   results: Awaited<ReturnType<typeof syncStores>>;
 }
 
-/** The demo stores whose platform has a connector and sandbox today, ready to sync. */
+/** The demo stores, each with its platform's connector pointed at the platform's sandbox, ready to sync. */
 export function demoStoresToSync(
   scenario: DemoScenario,
   deps: { waiter: Waiter; random: () => number; log: SyncDeps['log'] },
@@ -24,7 +22,6 @@ export function demoStoresToSync(
 ): StoreToSync[] {
   const out: StoreToSync[] = [];
   for (const entry of Object.values(PLATFORMS)) {
-    if (!entry) continue;
     for (const [storeId, connector] of demoConnectors(entry, scenario, DEMO_STORES, deps, overrides)) {
       out.push({ store: { id: storeId, platform: entry.spec.platform }, connector, inProcess: true });
     }
@@ -56,7 +53,6 @@ export async function buildDemo(
   return {
     scenario: input.scenario,
     synced: [...syncable],
-    notYet: DEMO_STORES.filter((s) => !syncable.has(s.id)).map((s) => s.id),
     results,
   };
 }

@@ -27,18 +27,49 @@ describeEachEngine('runDueSyncs', (engine) => {
     expect(await runDueSyncs(deps())).toEqual([]);
 
     clock.advance(6 * 60_000); // 16 minutes after the demo sync: the 15-minute stores are due, not the hourly one
-    expect((await findDueStores(deps())).map((s) => s.id)).toEqual(['demo-ebay-us', 'demo-walmart-us']);
+    expect((await findDueStores(deps())).map((s) => s.id)).toEqual([
+      'demo-amazon-de',
+      'demo-amazon-us',
+      'demo-ebay-us',
+      'demo-shopify',
+      'demo-walmart-us',
+      'demo-wish',
+    ]);
     const results = await runDueSyncs(deps());
     expect(results.map((r) => `${r.storeId} ${r.resource} ${r.status}`)).toEqual([
+      'demo-amazon-de orders succeeded',
+      'demo-amazon-de returns succeeded',
+      'demo-amazon-de refunds succeeded',
+      'demo-amazon-de claims succeeded',
+      'demo-amazon-de disputes succeeded',
+      'demo-amazon-de cancellations succeeded',
+      'demo-amazon-us orders succeeded',
+      'demo-amazon-us returns succeeded',
+      'demo-amazon-us refunds succeeded',
+      'demo-amazon-us claims succeeded',
+      'demo-amazon-us disputes succeeded',
+      'demo-amazon-us cancellations succeeded',
       'demo-ebay-us orders succeeded',
       'demo-ebay-us returns succeeded',
       'demo-ebay-us disputes succeeded',
+      'demo-shopify orders succeeded',
+      'demo-shopify disputes succeeded',
       'demo-walmart-us orders succeeded',
       'demo-walmart-us returns succeeded',
+      'demo-wish orders succeeded',
+      'demo-wish inquiries succeeded',
     ]);
     expect(results.every((r) => r.counts.created === 0)).toBe(true);
 
     clock.advance(50 * 60_000);
-    expect((await findDueStores(deps())).map((s) => s.id)).toEqual(['demo-ebay-uk', 'demo-ebay-us', 'demo-walmart-us']);
+    expect((await findDueStores(deps())).map((s) => s.id)).toEqual([
+      'demo-amazon-de',
+      'demo-amazon-us',
+      'demo-ebay-uk',
+      'demo-ebay-us',
+      'demo-shopify',
+      'demo-walmart-us',
+      'demo-wish',
+    ]);
   });
 });
