@@ -51,6 +51,9 @@ describeEachEngine('runDueSyncs', (engine) => {
       'demo-amazon-us cancellations succeeded',
       'demo-ebay-us orders succeeded',
       'demo-ebay-us returns succeeded',
+      'demo-ebay-us cancellations succeeded',
+      'demo-ebay-us inquiries succeeded',
+      'demo-ebay-us claims succeeded',
       'demo-ebay-us disputes succeeded',
       'demo-shopify orders succeeded',
       'demo-shopify disputes succeeded',
@@ -59,7 +62,11 @@ describeEachEngine('runDueSyncs', (engine) => {
       'demo-wish orders succeeded',
       'demo-wish inquiries succeeded',
     ]);
-    expect(results.every((r) => r.counts.created === 0)).toBe(true);
+    // Nothing new, except what Amazon holds back: its lists end a few minutes before "now"
+    // (financial events and order updates settle late), so the first sync left the last
+    // minutes before the anchor for this one.
+    const fresh = results.filter((r) => r.counts.created > 0);
+    expect(fresh.every((r) => r.storeId.startsWith('demo-amazon-') && r.counts.created <= 3)).toBe(true);
 
     clock.advance(50 * 60_000);
     expect((await findDueStores(deps())).map((s) => s.id)).toEqual([

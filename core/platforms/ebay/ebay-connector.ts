@@ -5,11 +5,26 @@ import { type Converted, convertRecords } from '../convert-records.ts';
 import type { RetryDeps } from '../http/request-with-retry.ts';
 import type { FetchPageInput, PlatformConnector, SyncPage } from '../spec.ts';
 import { positionAfter, windowStart } from '../sync-window.ts';
+import { convertEbayCancellation } from './convert-ebay-cancellation.ts';
 import { convertEbayDispute } from './convert-ebay-dispute.ts';
+import { convertEbayCase, convertEbayInquiry } from './convert-ebay-inquiry.ts';
 import { convertEbayOrder } from './convert-ebay-order.ts';
 import { convertEbayReturn } from './convert-ebay-return.ts';
 import { createEbayClient, type EbayClientOptions } from './ebay-client.ts';
-import { EbayDisputePage, EbayOrder, EbayOrderPage, EbayPaymentDispute, EbayReturn, EbayReturnPage } from './ebay-schemas.ts';
+import {
+  EbayCancellation,
+  EbayCancellationPage,
+  EbayCase,
+  EbayCasePage,
+  EbayDisputePage,
+  EbayInquiry,
+  EbayInquiryPage,
+  EbayOrder,
+  EbayOrderPage,
+  EbayPaymentDispute,
+  EbayReturn,
+  EbayReturnPage,
+} from './ebay-schemas.ts';
 import { EBAY_SPEC, ebaySite } from './ebay-spec.ts';
 
 export interface EbayConnectorOptions extends EbayClientOptions {
@@ -18,15 +33,17 @@ export interface EbayConnectorOptions extends EbayClientOptions {
   firstSyncDays?: number;
   /**
    * How far before the last complete sync a new one starts again. Orders are read by last
-   * change (2 days cover late edits); returns can only be searched by creation date, so their
-   * window reaches back 30 days to pick up status changes of recent returns.
+   * change (2 days cover late edits); returns, cancellations, inquiries and cases can only be
+   * searched by creation date, so their window (`returns`) reaches back 30 days to pick up status
+   * changes of recent ones.
    */
   lookbackDays?: { orders: number; returns: number; disputes: number };
 }
 
 /**
- * eBay for the sync: orders from the Fulfillment API (with the listing ↔ SKU pairs), returns
- * from the Post-Order API, both paged by offset inside a date window. While a sync pages, the
+ * eBay for the sync: orders from the Fulfillment API (with the listing ↔ SKU pairs); returns,
+ * cancellations, INR inquiries and Money Back Guarantee cases from the Post-Order API; payment
+ * disputes from the Fulfillment API — all paged by offset inside a date window. While a sync pages, the
  * cursor keeps the window's basis (the previous watermark), so a resumed sync reads the same
  * window; the last page moves the watermark to now.
  */
@@ -113,6 +130,56 @@ export function createEbayConnector(options: EbayConnectorOptions, deps: RetryDe
     );
   }
 
+  /** A Post-Order search by creation date: `<prefix>_from/_to`, offset paging, `IAF` token. */
+  function postOrderQuery(input: FetchPageInput, datePrefix: string): string {
+    const { from, offset } = window(input);
+    return new URLSearchParams({
+      [`${datePrefix}_from`]: from.toISOString(),
+      [`${datePrefix}_to`]: input.now.toISOString(),
+      limit: String(limit),
+      offset: String(offset),
+    }).toString();
+  }
+
+  function cancellations(input: FetchPageInput): Promise<SyncPage> {
+    return casePage(
+      input,
+      { path: `/post-order/v2/cancellation/search?${postOrderQuery(input, 'creation_date_range')}`, scheme: 'IAF', what: 'cancellation' },
+      (body) => {
+        const page = EbayCancellationPage.safeParse(body);
+        return page.success ? { records: page.data.cancellations, total: page.data.paginationOutput?.totalEntries ?? page.data.total } : null;
+      },
+      EbayCancellation,
+      (c) => convertEbayCancellation(c, { site }),
+    );
+  }
+
+  function inquiries(input: FetchPageInput): Promise<SyncPage> {
+    return casePage(
+      input,
+      { path: `/post-order/v2/inquiry/search?${postOrderQuery(input, 'inquiry_creation_date_range')}`, scheme: 'IAF', what: 'inquiry' },
+      (body) => {
+        const page = EbayInquiryPage.safeParse(body);
+        return page.success ? { records: page.data.members, total: page.data.paginationOutput?.totalEntries ?? page.data.totalNumberOfInquiries } : null;
+      },
+      EbayInquiry,
+      (i) => convertEbayInquiry(i, { site }),
+    );
+  }
+
+  function claims(input: FetchPageInput): Promise<SyncPage> {
+    return casePage(
+      input,
+      { path: `/post-order/v2/casemanagement/search?${postOrderQuery(input, 'case_creation_date_range')}`, scheme: 'IAF', what: 'case' },
+      (body) => {
+        const page = EbayCasePage.safeParse(body);
+        return page.success ? { records: page.data.members, total: page.data.paginationOutput?.totalEntries ?? page.data.totalNumberOfCases } : null;
+      },
+      EbayCase,
+      (c) => convertEbayCase(c, { site }),
+    );
+  }
+
   function disputes(input: FetchPageInput): Promise<SyncPage> {
     const { from, offset } = window(input);
     const query = new URLSearchParams({
@@ -141,10 +208,16 @@ export function createEbayConnector(options: EbayConnectorOptions, deps: RetryDe
           return orders(input);
         case 'returns':
           return returns(input);
+        case 'cancellations':
+          return cancellations(input);
+        case 'inquiries':
+          return inquiries(input);
+        case 'claims':
+          return claims(input);
         case 'disputes':
           return disputes(input);
         default:
-          throw new AppError('BAD_INPUT', `eBay stores sync ${EBAY_SPEC.resources.join(' and ')}; "${input.resource}" arrives in a later release.`);
+          throw new AppError('BAD_INPUT', `eBay stores sync ${EBAY_SPEC.resources.join(', ')}; "${input.resource}" has no eBay API.`);
       }
     },
   };

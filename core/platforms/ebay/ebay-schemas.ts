@@ -37,12 +37,20 @@ export const EbayOrder = z.object({
 });
 export type EbayOrder = z.infer<typeof EbayOrder>;
 
+const PaginationOutput = z
+  .object({ limit: z.number().nullish(), offset: z.number().nullish(), totalEntries: z.number().nullish(), totalPages: z.number().nullish() })
+  .nullish();
+// Post-Order search summaries type some ids as integers (inquiryId, caseId, itemId, transactionId); read either form.
+const NumericId = z.union([z.string().min(1), z.number().int()]).transform(String);
+const OptionalId = z
+  .union([z.string(), z.number().int()])
+  .nullish()
+  .transform((v) => (v === null || v === undefined || v === '' ? null : String(v)));
+
 /** Post-Order API `GET /post-order/v2/return/search`: the page envelope. */
 export const EbayReturnPage = z.object({
   members: z.array(z.unknown()).nullish(),
-  paginationOutput: z
-    .object({ limit: z.number().nullish(), offset: z.number().nullish(), totalEntries: z.number().nullish(), totalPages: z.number().nullish() })
-    .nullish(),
+  paginationOutput: PaginationOutput,
 });
 
 export const EbayReturn = z.object({
@@ -92,3 +100,72 @@ export const EbayPaymentDispute = z.object({
   respondByDate: z.string().nullish(),
 });
 export type EbayPaymentDispute = z.infer<typeof EbayPaymentDispute>;
+
+/** Post-Order `GET /post-order/v2/inquiry/search` (InquirySearchResponse): envelope. */
+export const EbayInquiryPage = z.object({
+  members: z.array(z.unknown()).nullish(),
+  paginationOutput: PaginationOutput,
+  totalNumberOfInquiries: z.number().nullish(),
+});
+
+/** InquirySummaryType: an Item Not Received inquiry. No order id: the line is its item and transaction. */
+export const EbayInquiry = z.object({
+  inquiryId: NumericId,
+  inquiryStatusEnum: z.string().nullish(),
+  itemId: OptionalId,
+  transactionId: OptionalId,
+  buyer: z.string().nullish(),
+  claimAmount: Amount,
+  creationDate: z.object({ value: z.string() }),
+  lastModifiedDate: DateValue,
+  respondByDate: DateValue,
+});
+export type EbayInquiry = z.infer<typeof EbayInquiry>;
+
+/** Post-Order `GET /post-order/v2/casemanagement/search` (CaseSearchResponse): envelope. */
+export const EbayCasePage = z.object({
+  members: z.array(z.unknown()).nullish(),
+  paginationOutput: PaginationOutput,
+  totalNumberOfCases: z.number().nullish(),
+});
+
+/** CaseSummaryType: an eBay Money Back Guarantee case (an escalated inquiry or return). */
+export const EbayCase = z.object({
+  caseId: NumericId,
+  caseStatusEnum: z.string().nullish(),
+  // Not in the documented summary (only in the case detail); read when eBay sends it.
+  caseType: z.string().nullish(),
+  itemId: OptionalId,
+  transactionId: OptionalId,
+  buyer: z.string().nullish(),
+  claimAmount: Amount,
+  creationDate: z.object({ value: z.string() }),
+  lastModifiedDate: DateValue,
+  respondByDate: DateValue,
+});
+export type EbayCase = z.infer<typeof EbayCase>;
+
+/** Post-Order `GET /post-order/v2/cancellation/search` (FindCancelResponse): envelope. */
+export const EbayCancellationPage = z.object({
+  cancellations: z.array(z.unknown()).nullish(),
+  paginationOutput: PaginationOutput,
+  total: z.number().nullish(),
+});
+
+/** CancelSummary: a buyer's (or seller's) request to cancel an order. */
+export const EbayCancellation = z.object({
+  cancelId: NumericId,
+  legacyOrderId: z.string().nullish(),
+  cancelState: z.string().nullish(),
+  cancelStatus: z.string().nullish(),
+  cancelReason: z.string().nullish(),
+  cancelCloseReason: z.string().nullish(),
+  requestorType: z.string().nullish(),
+  buyerLoginName: z.string().nullish(),
+  requestRefundAmount: Amount,
+  cancelRequestDate: z.object({ value: z.string() }),
+  cancelCloseDate: DateValue,
+  sellerResponseDueDate: DateValue,
+  lineItems: z.array(z.object({ itemId: OptionalId, transactionId: OptionalId, cancelQuantity: z.number().int().nullish() })).nullish(),
+});
+export type EbayCancellation = z.infer<typeof EbayCancellation>;

@@ -2,8 +2,8 @@ import type { PlatformSpec } from '../spec.ts';
 
 export const EBAY_SPEC: PlatformSpec = {
   platform: 'ebay',
-  resources: ['orders', 'returns', 'disputes'],
-  cursorKinds: { orders: 'offset', returns: 'offset', disputes: 'offset' },
+  resources: ['orders', 'returns', 'cancellations', 'inquiries', 'claims', 'disputes'],
+  cursorKinds: { orders: 'offset', returns: 'offset', cancellations: 'offset', inquiries: 'offset', claims: 'offset', disputes: 'offset' },
   // eBay publishes daily per-app quotas rather than a rate; 5 requests a second stays well inside them.
   limits: { requestsPerSecond: 5, burst: 10 },
   writeActions: ['issue_refund', 'approve_return', 'decline_return', 'approve_cancellation'],

@@ -40,3 +40,25 @@ export const EBAY_REASONS: Readonly<Record<string, Reason>> = {
 export function mapEbayReason(raw: string | null | undefined): Mapped<Reason> {
   return lookupCode(EBAY_REASONS, raw, 'other');
 }
+
+/**
+ * Post-Order `CancelReasonEnum` (GET /post-order/v2/cancellation/search `cancelReason`). Kept apart
+ * from EBAY_REASONS: a cancellation's codes never appear on returns, and vice versa.
+ */
+export const EBAY_CANCEL_REASONS: Readonly<Record<string, Reason>> = {
+  ORDER_MISTAKE: 'ordered_by_mistake',
+  FOUND_CHEAPER_PRICE: 'better_price',
+  PRICE_TOO_HIGH: 'better_price',
+  WONT_ARRIVE_IN_TIME: 'arrived_late',
+  OUT_OF_STOCK_OR_CANNOT_FULFILL: 'seller_cannot_fulfil',
+  // The seller cancelling because the buyer asked says nothing of why the buyer asked.
+  BUYER_ASKED_CANCEL: 'other',
+  ADDRESS_ISSUE: 'other',
+  BUYER_CANCEL_OR_ADDRESS_ISSUE: 'other',
+  ORDER_UNPAID: 'other',
+  OTHER: 'other',
+};
+
+export function mapEbayCancelReason(raw: string | null | undefined): Mapped<Reason> {
+  return lookupCode(EBAY_CANCEL_REASONS, raw, 'other');
+}

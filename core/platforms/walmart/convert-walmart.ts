@@ -2,6 +2,7 @@ import type { CaseRecord, OrderRecord } from '../../domain/records.ts';
 import { resolveReason } from '../../domain/resolve-reason.ts';
 import type { CaseStatus, CaseType } from '../../domain/taxonomy.ts';
 import type { Converted } from '../convert-records.ts';
+import { normaliseCode } from '../lookup-code.ts';
 import { toMinor } from '../money.ts';
 import { mapWalmartReason } from './map-walmart-reason.ts';
 import { mapWalmartReturnStatus } from './map-walmart-status.ts';
@@ -94,4 +95,65 @@ export function convertWalmartOrder(order: WalmartOrder): OrderRecord {
     totalMinor: lines.reduce((s, l) => s + l.amountMinor, 0n),
     lines,
   };
+}
+
+const epoch = (v: number | string | null | undefined): Date | null => {
+  if (v === null || v === undefined || v === '') return null;
+  const d = new Date(typeof v === 'number' || /^\d+$/.test(v) ? Number(v) : v);
+  return Number.isNaN(d.getTime()) ? null : d;
+};
+
+/**
+ * The cancellations in a purchase order: Walmart has no cancellation request to list; a line
+ * (or part of one) in status "Cancelled" is the cancellation, done when Walmart shows it. One
+ * case per cancelled line, keyed by purchase order and line number.
+ */
+export function convertWalmartCancellations(order: WalmartOrder): Converted<CaseRecord>[] {
+  const orderedAt = epoch(order.orderDate) ?? new Date(0);
+  const out: Converted<CaseRecord>[] = [];
+  for (const line of order.orderLines.orderLine) {
+    const cancelled = (line.orderLineStatuses?.orderLineStatus ?? []).filter((s) => s.status && normaliseCode(s.status) === 'CANCELLED');
+    if (cancelled.length === 0) continue;
+    const unmapped: string[] = [];
+    const rawReason = cancelled.find((s) => s.cancellationReason)?.cancellationReason ?? null;
+    const platformReason = mapWalmartReason(rawReason);
+    if (!platformReason.mapped) unmapped.push(`reason:${rawReason}`);
+    const reason = resolveReason(platformReason, null);
+    const product = (line.charges?.charge ?? []).filter((c) => (c.chargeType ?? 'PRODUCT') === 'PRODUCT');
+    const currency = product.find((c) => c.chargeAmount?.currency)?.chargeAmount?.currency ?? 'USD';
+    const lineAmount = product.reduce((sum, c) => sum + (toMinor(c.chargeAmount?.amount, currency) ?? 0n), 0n);
+    const lineQuantity = Number(line.orderLineQuantity?.amount ?? 1) || 1;
+    const quantity = cancelled.reduce((sum, s) => sum + (Number(s.statusQuantity?.amount ?? 0) || 0), 0) || lineQuantity;
+    const amount = quantity >= lineQuantity ? lineAmount : (lineAmount * BigInt(quantity)) / BigInt(lineQuantity);
+    const at = epoch(line.statusDate) ?? orderedAt;
+    out.push({
+      unmapped,
+      record: {
+        kind: 'cancellation',
+        platformCaseId: `${order.purchaseOrderId}-${line.lineNumber}`,
+        type: 'refund_only',
+        status: 'completed',
+        rawStatus: 'Cancelled',
+        reason: reason.reason,
+        rawReason,
+        reasonSource: reason.source,
+        platformOrderId: order.purchaseOrderId,
+        requestedAt: at,
+        closedAt: at,
+        currency,
+        requestedMinor: amount,
+        deepLink: `https://seller.walmart.com/orders/manage-orders?orderGroups=All&poNumber=${encodeURIComponent(order.purchaseOrderId)}`,
+        lines: [
+          {
+            lineKey: String(line.lineNumber),
+            sellerSku: line.item?.sku || `walmart-line-${order.purchaseOrderId}-${line.lineNumber}`,
+            quantity,
+            amountMinor: amount,
+            currency,
+          },
+        ],
+      },
+    });
+  }
+  return out;
 }

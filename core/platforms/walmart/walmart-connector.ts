@@ -3,7 +3,7 @@ import { convertRecords } from '../convert-records.ts';
 import type { RetryDeps } from '../http/request-with-retry.ts';
 import type { FetchPageInput, PlatformConnector, SyncPage } from '../spec.ts';
 import { positionAfter, windowStart } from '../sync-window.ts';
-import { convertWalmartOrder, convertWalmartReturn } from './convert-walmart.ts';
+import { convertWalmartCancellations, convertWalmartOrder, convertWalmartReturn } from './convert-walmart.ts';
 import { createWalmartClient, type WalmartClientOptions } from './walmart-client.ts';
 import { WalmartOrder, WalmartOrderPage, WalmartReturn, WalmartReturnPage } from './walmart-schemas.ts';
 import { WALMART_SPEC } from './walmart-spec.ts';
@@ -15,7 +15,7 @@ export interface WalmartConnectorOptions extends WalmartClientOptions {
 }
 
 /**
- * Walmart for the sync: purchase orders and return orders, each paged by Walmart's `nextCursor`
+ * Walmart for the sync: purchase orders (whose cancelled lines are the cancellations) and return orders, each paged by Walmart's `nextCursor`
  * (a whole query string, passed back verbatim). Returns are read by last-modified time, so a
  * status change on an old return is picked up by the next sync.
  */
@@ -31,9 +31,22 @@ export function createWalmartConnector(options: WalmartConnectorOptions, deps: R
     const { body, rateLimitWaits } = await getWithCursor('/v3/orders', input, `?createdStartDate=${encodeURIComponent(first(input))}&limit=${limit}`);
     const page = WalmartOrderPage.safeParse(body);
     if (!page.success) throw bad('an order page');
-    const converted = convertRecords(page.data.list?.elements?.order, WalmartOrder, (o) => ({ record: convertWalmartOrder(o) }), context('orders'));
+    // A cancelled order line is Walmart's cancellation: it arrives with its order, no extra call.
+    const converted = convertRecords(
+      page.data.list?.elements?.order,
+      WalmartOrder,
+      (o) => {
+        const cancellations = convertWalmartCancellations(o);
+        return {
+          record: { order: convertWalmartOrder(o), cancellations: cancellations.map((c) => c.record) },
+          unmapped: cancellations.flatMap((c) => c.unmapped),
+        };
+      },
+      context('orders'),
+    );
     return {
-      orders: converted.records,
+      orders: converted.records.map((r) => r.order),
+      cases: converted.records.flatMap((r) => r.cancellations),
       skipped: converted.skipped,
       unmapped: converted.unmapped,
       rateLimitWaits,

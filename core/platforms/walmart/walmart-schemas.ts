@@ -67,7 +67,22 @@ export const WalmartOrder = z.object({
           })
           .nullish(),
         orderLineQuantity: z.object({ amount: z.union([z.string(), z.number()]).nullish() }).nullish(),
-        orderLineStatuses: z.object({ orderLineStatus: z.array(z.object({ status: z.string().nullish() })).nullish() }).nullish(),
+        /** When the line entered its latest status (epoch ms). */
+        statusDate: z.union([z.number(), z.string()]).nullish(),
+        // A line's quantity can be split across statuses, e.g. 1 Shipped and 1 Cancelled.
+        orderLineStatuses: z
+          .object({
+            orderLineStatus: z
+              .array(
+                z.object({
+                  status: z.string().nullish(),
+                  cancellationReason: z.string().nullish(),
+                  statusQuantity: z.object({ amount: z.union([z.string(), z.number()]).nullish() }).nullish(),
+                }),
+              )
+              .nullish(),
+          })
+          .nullish(),
       }),
     ),
   }),

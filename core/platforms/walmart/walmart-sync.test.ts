@@ -41,6 +41,10 @@ describeEachEngine('Walmart sync from the sandbox', (engine) => {
   const sync = (connector: ReturnType<typeof setup>['connector'], resource: 'orders' | 'returns') =>
     syncStoreResource({ store, resource, connector }, { sql: t.db.sql, log, now: () => scenario.anchor, holder: 't:1' });
   const storedReturns = () => t.db.sql.all<{ status: string; reason: string }>(`SELECT "status", "reason" FROM "cases" WHERE "kind" = 'return'`);
+  const storedCancellations = () =>
+    t.db.sql.all<{ status: string; reason: string; platform_case_id: string }>(
+      `SELECT "status", "reason", "platform_case_id" FROM "cases" WHERE "kind" = 'cancellation'`,
+    );
 
   it('follows nextCursor through orders and returns, equal to what Walmart can express of the truth, despite 429s and repeats', async () => {
     const { sandbox, connector } = setup({ rateLimitRate: 0.3, retryAfterSeconds: 1, repeatAcrossPages: true, malformedRate: 0.02 });
@@ -55,6 +59,15 @@ describeEachEngine('Walmart sync from the sandbox', (engine) => {
     const truth = served.filter((c) => !sandbox.isMalformed(store.id, c.platformCaseId));
     expect(returns.counts.skipped).toBe(served.length - truth.length);
     expect(tally(await storedReturns())).toEqual(tally(truth.map(walmartExpected)));
+
+    // Cancellations arrive with the orders (cancelled lines): one case per line, equal to the truth.
+    const cancellations = sandbox.cancellations(store.id);
+    expect(cancellations.length).toBeGreaterThan(30);
+    const storedCancelled = await storedCancellations();
+    expect(storedCancelled.length).toBe(cancellations.length);
+    expect(new Set(storedCancelled.map((c) => c.platform_case_id)).size).toBe(cancellations.length);
+    expect(tally(storedCancelled)).toEqual(tally(cancellations.map(walmartExpected)));
+    expect(orders.counts.unmapped).toBe(0);
     const [orphans] = await t.db.sql.all(
       `SELECT count(*) AS n FROM "cases" c WHERE NOT EXISTS (SELECT 1 FROM "orders" o WHERE o."store_id" = c."store_id" AND o."platform_order_id" = c."platform_order_id")`,
     );
@@ -91,6 +104,9 @@ describeEachEngine('Walmart sync from the sandbox', (engine) => {
     expect(Number(orders?.n)).toBe(plan.orders);
     expect((await sync(connector, 'returns')).status).toBe('succeeded');
     expect(tally(await storedReturns())).toEqual(tally(sandbox.returns(store.id).map(walmartExpected)));
+    const cancelled = await storedCancellations();
+    expect(cancelled.length).toBe(sandbox.cancellations(store.id).length);
+    expect(tally(cancelled)).toEqual(tally(sandbox.cancellations(store.id).map(walmartExpected)));
   });
 
   it('renews an expired token, and wrong credentials stop the store with what to check', async () => {

@@ -1,4 +1,5 @@
 import { HttpResponse, http, type RequestHandler } from 'msw';
+import type { CaseKind } from '../../../domain/taxonomy.ts';
 import { buildCaseIndex, caseIndexCache, lowerBound } from '../../sandbox/case-index.ts';
 import { type DemoScenario, demoCase, demoOrder, firstOrderAtOrAfter, platformPlans, type TruthCase } from '../../sandbox/demo-scenario.ts';
 import type { DemoStore } from '../../sandbox/demo-stores.ts';
@@ -6,7 +7,7 @@ import { hashString, unit } from '../../sandbox/prng.ts';
 import { createFaults } from '../../sandbox/sandbox-faults.ts';
 import { NO_FAULTS, pageStart, type SandboxKnobs } from '../../sandbox/sandbox-knobs.ts';
 import type { EbayCredentials } from '../ebay-client.ts';
-import { renderEbayDispute, renderEbayOrder, renderEbayReturn } from './render-ebay.ts';
+import { renderEbayCancellation, renderEbayCase, renderEbayDispute, renderEbayInquiry, renderEbayOrder, renderEbayReturn } from './render-ebay.ts';
 
 export const EBAY_SANDBOX_BASE_URL = 'https://api.ebay.com';
 export const EBAY_SANDBOX_DISPUTES_URL = 'https://apiz.ebay.com';
@@ -21,16 +22,21 @@ export interface EbaySandbox {
   returns(storeId: string): TruthCase[];
   /** The payment disputes it serves for a store. */
   disputes(storeId: string): TruthCase[];
-  /** Whether the sandbox sends this return with a broken shape (malformedRate). */
-  isMalformed(storeId: string, returnId: string): boolean;
+  /** The cases of one kind it serves for a store (cancellations, inquiries, claims too), in listing order. */
+  cases(storeId: string, kind: EbayCaseKind): TruthCase[];
+  /** Whether the sandbox sends this case (any kind, by its id) with a broken shape (malformedRate). */
+  isMalformed(storeId: string, caseId: string): boolean;
   requests: { readonly count: number };
 }
+
+export type EbayCaseKind = Extract<CaseKind, 'return' | 'cancellation' | 'inquiry' | 'claim' | 'chargeback'>;
 
 const ebayErrors = (status: number, errorId: number, message: string) =>
   HttpResponse.json({ errors: [{ errorId, domain: 'API_FULFILLMENT', category: 'REQUEST', message }] }, { status });
 
 /**
- * The eBay sandbox: OAuth token, Fulfillment orders and Post-Order return search, serving the
+ * The eBay sandbox: OAuth token, Fulfillment orders and payment disputes, Post-Order return,
+ * cancellation, inquiry and case searches, serving the
  * demo scenario's eBay stores with eBay's field names, offset paging and error envelopes, plus the
  * fault knobs. Data is generated per page; only a sorted index of return numbers is kept.
  */
@@ -59,6 +65,23 @@ export function createEbaySandbox(options: { scenario: DemoScenario; stores: rea
       (c) => c.requestedAt.getTime(),
     ),
   );
+
+  // Cancellations, inquiries and cases are searched by creation date like returns: one index each.
+  const byCreation = (kind: CaseKind) =>
+    caseIndexCache((storeId) =>
+      buildCaseIndex(
+        plan(storeId),
+        (c) => c.kind === kind,
+        (c) => c.requestedAt.getTime(),
+      ),
+    );
+  const indexes: Readonly<Record<EbayCaseKind, (storeId: string) => ReturnType<typeof returnsOf>>> = {
+    return: returnsOf,
+    chargeback: disputesOf,
+    cancellation: byCreation('cancellation'),
+    inquiry: byCreation('inquiry'),
+    claim: byCreation('claim'),
+  };
 
   const faults = createFaults(options.scenario.seed, {
     rateLimited: (seconds) =>
@@ -91,6 +114,48 @@ export function createEbaySandbox(options: { scenario: DemoScenario; stores: rea
     const url = new URL(request.url);
     const offset = Number(url.searchParams.get('offset') ?? 0);
     return { who, p: plan(who), url, offset, start: pageStart(offset, knobs), limit: Math.min(200, Number(url.searchParams.get('limit') ?? defaultLimit)) };
+  }
+
+  const invalidInput = () =>
+    HttpResponse.json(
+      { error: [{ errorId: 1616, domain: 'returnErrorDomain', severity: 'ERROR', category: 'REQUEST', message: 'Invalid Input.' }] },
+      { status: 400 },
+    );
+
+  /**
+   * A Post-Order search other than returns: the creation-date window `<datePrefix>_from/_to`,
+   * offset paging, the records under `listKey`, each possibly broken by the malformed knob.
+   */
+  function postOrderSearch(options: {
+    path: string;
+    kind: EbayCaseKind;
+    datePrefix: string;
+    listKey: string;
+    totalKey: string;
+    render: (c: TruthCase) => Record<string, unknown>;
+    broken: (rendered: Record<string, unknown>) => Record<string, unknown>;
+  }) {
+    return http.get(`${EBAY_SANDBOX_BASE_URL}${options.path}`, async ({ request }) => {
+      const r = await dataRequest(request, 'IAF', 25);
+      if (r instanceof Response) return r;
+      const { who, p, url, offset, start, limit } = r;
+      const fromMs = Date.parse(url.searchParams.get(`${options.datePrefix}_from`) ?? '1970-01-01T00:00:00Z');
+      const toMs = Date.parse(url.searchParams.get(`${options.datePrefix}_to`) ?? '2999-01-01T00:00:00Z');
+      if (Number.isNaN(fromMs) || Number.isNaN(toMs) || Number.isNaN(offset)) return invalidInput();
+      const index = indexes[options.kind](who);
+      const first = lowerBound(index.times, fromMs);
+      const totalEntries = Math.max(0, lowerBound(index.times, toMs, true) - first);
+      const records = Array.from(index.cases.subarray(first + start, first + Math.min(totalEntries, offset + limit))).map((i) => {
+        const c = demoCase(p, i);
+        const rendered = options.render(c);
+        return malformed(who, c.platformCaseId) ? options.broken(rendered) : rendered;
+      });
+      return HttpResponse.json({
+        [options.listKey]: records,
+        paginationOutput: { limit, offset, totalEntries, totalPages: Math.ceil(totalEntries / limit) },
+        [options.totalKey]: totalEntries,
+      });
+    });
   }
 
   const handlers: RequestHandler[] = [
@@ -153,6 +218,36 @@ export function createEbaySandbox(options: { scenario: DemoScenario; stores: rea
       });
     }),
 
+    postOrderSearch({
+      path: '/post-order/v2/cancellation/search',
+      kind: 'cancellation',
+      datePrefix: 'creation_date_range',
+      listKey: 'cancellations',
+      totalKey: 'total',
+      render: renderEbayCancellation,
+      broken: (c) => ({ ...c, cancelId: null, cancelRequestDate: 'yesterday' }),
+    }),
+
+    postOrderSearch({
+      path: '/post-order/v2/inquiry/search',
+      kind: 'inquiry',
+      datePrefix: 'inquiry_creation_date_range',
+      listKey: 'members',
+      totalKey: 'totalNumberOfInquiries',
+      render: renderEbayInquiry,
+      broken: (c) => ({ ...c, inquiryId: undefined, creationDate: null }),
+    }),
+
+    postOrderSearch({
+      path: '/post-order/v2/casemanagement/search',
+      kind: 'claim',
+      datePrefix: 'case_creation_date_range',
+      listKey: 'members',
+      totalKey: 'totalNumberOfCases',
+      render: renderEbayCase,
+      broken: (c) => ({ ...c, caseId: { id: c.caseId }, creationDate: 17 }),
+    }),
+
     http.get(`${EBAY_SANDBOX_DISPUTES_URL}/sell/fulfillment/v1/payment_dispute_summary`, async ({ request }) => {
       const r = await dataRequest(request, 'Bearer', 200);
       if (r instanceof Response) return r;
@@ -176,7 +271,8 @@ export function createEbaySandbox(options: { scenario: DemoScenario; stores: rea
     expireTokens: () => live.clear(),
     returns: (storeId) => Array.from(returnsOf(storeId).cases, (i) => demoCase(plan(storeId), i)),
     disputes: (storeId) => Array.from(disputesOf(storeId).cases, (i) => demoCase(plan(storeId), i)),
-    isMalformed: (storeId, returnId) => malformed(storeId, returnId),
+    cases: (storeId, kind) => Array.from(indexes[kind](storeId).cases, (i) => demoCase(plan(storeId), i)),
+    isMalformed: (storeId, caseId) => malformed(storeId, caseId),
     requests: {
       get count() {
         return faults.count();

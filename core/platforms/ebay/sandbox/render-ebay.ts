@@ -1,4 +1,4 @@
-import type { Reason } from '../../../domain/taxonomy.ts';
+import type { CaseStatus, Reason } from '../../../domain/taxonomy.ts';
 import { fromMinor } from '../../money.ts';
 import { demoListingId } from '../../sandbox/demo-catalog.ts';
 import type { TruthCase, TruthOrder } from '../../sandbox/demo-scenario.ts';
@@ -128,4 +128,123 @@ export function renderEbayDispute(c: TruthCase): Record<string, unknown> {
 export function ebayDisputeExpected(c: TruthCase): { status: TruthCase['status']; reason: Reason } {
   const open = c.status === 'escalated' || c.status === 'requested' || c.status === 'approved';
   return { status: open ? 'escalated' : 'completed', reason: DISPUTE_REASONS[c.reason] ? c.reason : 'other' };
+}
+
+const DAY = 86_400_000;
+const buyerOf = (c: TruthCase) => `buyer_${(c.order.index * 2654435761) % 99991}`;
+const transactionOf = (c: TruthCase) => `${c.order.index}${c.line.lineId.split('-')[1]}`;
+const lastChange = (c: TruthCase) => c.closedAt ?? c.decidedAt ?? c.requestedAt;
+
+// InquiryStatusEnum for each unified status. eBay has no rejected or withdrawn inquiry: both end closed.
+const INQUIRY_STATUSES: Readonly<Record<CaseStatus, string>> = {
+  requested: 'WAITING_SELLER_RESPONSE',
+  approved: 'WAITING_BUYER_RESPONSE',
+  completed: 'CLOSED',
+  rejected: 'CS_CLOSED',
+  cancelled: 'CLOSED',
+  escalated: 'CLOSED_WITH_ESCALATION',
+};
+
+/** An INR inquiry, as `GET /post-order/v2/inquiry/search` lists it (InquirySummaryType). */
+export function renderEbayInquiry(c: TruthCase): Record<string, unknown> {
+  const status = c.status === 'requested' && c.index % 2 ? 'OPEN' : INQUIRY_STATUSES[c.status];
+  return {
+    inquiryId: c.platformCaseId,
+    inquiryStatusEnum: status,
+    itemId: demoListingId('ebay', c.line.sellerSku),
+    transactionId: transactionOf(c),
+    buyer: buyerOf(c),
+    seller: 'helloword_demo',
+    claimAmount: money(c.requestedMinor, c.currency),
+    creationDate: { value: c.requestedAt.toISOString() },
+    lastModifiedDate: { value: lastChange(c).toISOString() },
+    ...(c.status === 'requested' ? { respondByDate: { value: new Date(c.requestedAt.getTime() + 3 * DAY).toISOString() } } : {}),
+  };
+}
+
+const OPEN_CASE_STATUSES = ['OPEN', 'WAITING_CS', 'WAITING_DELIVERY', 'ON_HOLD'] as const;
+
+/** A Money Back Guarantee case, as `GET /post-order/v2/casemanagement/search` lists it (CaseSummaryType). */
+export function renderEbayCase(c: TruthCase): Record<string, unknown> {
+  const open = c.status === 'escalated' || c.status === 'requested' || c.status === 'approved';
+  return {
+    // CaseSummaryType types the id as an integer.
+    caseId: Number(c.platformCaseId),
+    caseStatusEnum: open ? OPEN_CASE_STATUSES[c.index % OPEN_CASE_STATUSES.length] : c.status === 'rejected' ? 'CS_CLOSED' : 'CLOSED',
+    itemId: demoListingId('ebay', c.line.sellerSku),
+    transactionId: transactionOf(c),
+    buyer: buyerOf(c),
+    seller: 'helloword_demo',
+    claimAmount: money(c.requestedMinor, c.currency),
+    creationDate: { value: c.requestedAt.toISOString() },
+    lastModifiedDate: { value: lastChange(c).toISOString() },
+    ...(open && c.respondBy ? { respondByDate: { value: c.respondBy.toISOString() } } : {}),
+  };
+}
+
+// CancelReasonEnum for each demo cancellation reason. eBay has no code for "no longer needed":
+// the buyer asks and the seller cancels.
+const CANCEL_REASONS: Partial<Record<Reason, string>> = {
+  ordered_by_mistake: 'ORDER_MISTAKE',
+  better_price: 'FOUND_CHEAPER_PRICE',
+  arrived_late: 'WONT_ARRIVE_IN_TIME',
+  seller_cannot_fulfil: 'OUT_OF_STOCK_OR_CANNOT_FULFILL',
+};
+
+// CancelStatusEnum and CancelStateEnum per unified status. A cancellation never escalates on eBay:
+// a stuck one is one whose refund is still pending.
+const CANCEL_STATES: Readonly<Record<CaseStatus, { status: string; state: string; expected: CaseStatus }>> = {
+  requested: { status: 'CANCEL_REQUESTED', state: 'APPROVAL_PENDING', expected: 'requested' },
+  approved: { status: 'CANCEL_PENDING', state: 'REFUND_PENDING', expected: 'approved' },
+  escalated: { status: 'CANCEL_PENDING', state: 'REFUND_FAILED_RETRY', expected: 'approved' },
+  rejected: { status: 'CANCEL_REJECTED', state: 'CLOSED', expected: 'rejected' },
+  completed: { status: 'CANCEL_CLOSED_WITH_REFUND', state: 'CLOSED', expected: 'completed' },
+  cancelled: { status: 'CANCEL_CLOSED_NO_REFUND', state: 'CLOSED', expected: 'cancelled' },
+};
+
+/** A cancellation request, as `GET /post-order/v2/cancellation/search` lists it (CancelSummary). */
+export function renderEbayCancellation(c: TruthCase): Record<string, unknown> {
+  const state = CANCEL_STATES[c.status];
+  const reason = CANCEL_REASONS[c.reason];
+  return {
+    cancelId: c.platformCaseId,
+    marketplaceId: c.currency === 'GBP' ? 'EBAY_GB' : 'EBAY_US',
+    legacyOrderId: c.order.platformOrderId,
+    requestorType: reason === 'OUT_OF_STOCK_OR_CANNOT_FULFILL' ? 'SELLER' : 'BUYER',
+    cancelReason: reason ?? 'BUYER_ASKED_CANCEL',
+    cancelState: state.state,
+    cancelStatus: state.status,
+    paymentStatus: 'PAID',
+    buyerLoginName: buyerOf(c),
+    requestRefundAmount: money(c.requestedMinor, c.currency),
+    cancelRequestDate: { value: c.requestedAt.toISOString() },
+    ...(c.status === 'requested' ? { sellerResponseDueDate: { value: new Date(c.requestedAt.getTime() + 3 * DAY).toISOString() } } : {}),
+    ...(state.state === 'CLOSED' && c.closedAt ? { cancelCloseDate: { value: c.closedAt.toISOString() } } : {}),
+    lineItems: [
+      { itemId: demoListingId('ebay', c.line.sellerSku), transactionId: transactionOf(c), itemTitle: c.line.sellerSku, cancelQuantity: c.line.quantity },
+    ],
+  };
+}
+
+/**
+ * What a correct connector makes of any demo case of an eBay store: returns say everything; an
+ * inquiry is always "not received"; a case summary gives no reason and only open or closed; a
+ * cancellation has no "no longer needed" and never escalates; disputes as ebayDisputeExpected.
+ */
+export function ebayExpected(c: TruthCase): { status: CaseStatus; reason: Reason } {
+  switch (c.kind) {
+    case 'chargeback':
+      return ebayDisputeExpected(c);
+    case 'inquiry':
+      return {
+        status: c.status === 'rejected' || c.status === 'cancelled' ? 'completed' : c.status,
+        reason: 'not_received',
+      };
+    case 'claim':
+      return { status: c.status === 'escalated' || c.status === 'requested' || c.status === 'approved' ? 'escalated' : 'completed', reason: 'other' };
+    case 'cancellation':
+      return { status: CANCEL_STATES[c.status].expected, reason: CANCEL_REASONS[c.reason] ? c.reason : 'other' };
+    default:
+      return { status: c.status, reason: c.reason };
+  }
 }

@@ -34,8 +34,16 @@ const LINE_STATES: Readonly<Record<CaseStatus, { status: string; events: string[
   rejected: { status: 'COMPLETED', events: ['RETURN_INITIATED', 'RETURN_CANCELLED'], expected: 'cancelled' },
 };
 
-/** What a correct Walmart connector makes of a demo return (Walmart cannot say everything the truth knows). */
+// Walmart's cancellationReason for a demo cancellation: the seller's own reasons, or the buyer asked.
+const cancellationReason = (c: TruthCase) => (c.reason === 'seller_cannot_fulfil' ? 'SELLER_CANCEL_OUT_OF_STOCK' : 'CUSTOMER_REQUESTED_SELLER_TO_CANCEL');
+
+/**
+ * What a correct Walmart connector makes of a demo return or cancellation (Walmart cannot say
+ * everything the truth knows). A cancellation is a line Walmart shows Cancelled: always done, and
+ * its reason is only "out of stock" or "the customer asked".
+ */
 export function walmartExpected(c: TruthCase): { status: CaseStatus; reason: Reason } {
+  if (c.kind === 'cancellation') return { status: 'completed', reason: c.reason === 'seller_cannot_fulfil' ? 'seller_cannot_fulfil' : 'other' };
   const code = REASON_CODES[c.reason];
   const reason: Reason = code === 'WRONG_SIZE/POOR_FIT' ? 'size_fit' : code === 'AUTO_RETURN' ? 'other' : c.reason;
   return { status: LINE_STATES[c.status].expected, reason };
@@ -80,7 +88,8 @@ export function renderWalmartReturn(c: TruthCase): Record<string, unknown> {
   };
 }
 
-export function renderWalmartOrder(order: TruthOrder): Record<string, unknown> {
+/** A purchase order; `cancelled` holds the demo cancellation of a line, by line number ("1", "2", …). */
+export function renderWalmartOrder(order: TruthOrder, cancelled?: ReadonlyMap<string, TruthCase>): Record<string, unknown> {
   return {
     purchaseOrderId: walmartPurchaseOrderId(order.index),
     customerOrderId: order.platformOrderId,
@@ -99,8 +108,19 @@ export function renderWalmartOrder(order: TruthOrder): Record<string, unknown> {
           ],
         },
         orderLineQuantity: { unitOfMeasure: 'EACH', amount: String(l.quantity) },
-        orderLineStatuses: { orderLineStatus: [{ status: 'Shipped', statusQuantity: { unitOfMeasure: 'EACH', amount: String(l.quantity) } }] },
+        ...lineStatus(l.quantity, order.orderedAt, cancelled?.get(String(k + 1))),
       })),
     },
+  };
+}
+
+function lineStatus(quantity: number, orderedAt: Date, cancellation: TruthCase | undefined): Record<string, unknown> {
+  const statusQuantity = { unitOfMeasure: 'EACH', amount: String(quantity) };
+  if (!cancellation) {
+    return { statusDate: orderedAt.getTime(), orderLineStatuses: { orderLineStatus: [{ status: 'Shipped', statusQuantity }] } };
+  }
+  return {
+    statusDate: cancellation.requestedAt.getTime(),
+    orderLineStatuses: { orderLineStatus: [{ status: 'Cancelled', cancellationReason: cancellationReason(cancellation), statusQuantity }] },
   };
 }

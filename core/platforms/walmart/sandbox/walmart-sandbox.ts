@@ -16,6 +16,11 @@ export interface WalmartSandbox {
   expireTokens(): void;
   /** The returns the sandbox serves for a store (the ground truth of tests). */
   returns(storeId: string): TruthCase[];
+  /**
+   * The cancellations its orders show (cancelled lines), in order: one per line — a second demo
+   * cancellation of the same line cannot show on Walmart.
+   */
+  cancellations(storeId: string): TruthCase[];
   isMalformed(storeId: string, returnOrderId: string): boolean;
 }
 
@@ -23,7 +28,8 @@ const walmartError = (status: number, code: string, description: string) =>
   HttpResponse.json({ errors: [{ code, field: null, description, info: description, severity: 'ERROR', category: 'REQUEST' }] }, { status });
 
 /**
- * The Walmart Marketplace sandbox: client-credentials token, `/v3/orders` and `/v3/returns` with
+ * The Walmart Marketplace sandbox: client-credentials token, `/v3/orders` (with the demo's
+ * cancellations as Cancelled lines) and `/v3/returns` with
  * Walmart's shapes and an opaque `nextCursor` query string, serving the demo's Walmart store.
  * Knobs apply to all stores, and `knobsByStore` on top — the demo's Walmart store is the one
  * whose sync keeps hitting rate limits.
@@ -43,6 +49,29 @@ export function createWalmartSandbox(options: {
   const live = new Map<string, string>();
   let issued = 0;
   const returnsOf = caseIndexCache((storeId) => buildCaseIndex(plan(storeId), (c) => c.kind === 'return', walmartLastModified));
+  // Which order lines are cancelled: order number → line number → case number, built once per store.
+  const cancelledLines = new Map<string, Map<number, Map<string, number>>>();
+  const cancelledOf = (storeId: string) => {
+    let byOrder = cancelledLines.get(storeId);
+    if (!byOrder) {
+      byOrder = new Map();
+      const p = plan(storeId);
+      for (let i = 0; i < p.cases; i++) {
+        const c = demoCase(p, i);
+        if (c.kind !== 'cancellation') continue;
+        const lines = byOrder.get(c.order.index) ?? new Map<string, number>();
+        const lineNumber = c.line.lineId.split('-')[1] ?? '1';
+        if (!lines.has(lineNumber)) lines.set(lineNumber, i);
+        byOrder.set(c.order.index, lines);
+      }
+      cancelledLines.set(storeId, byOrder);
+    }
+    return byOrder;
+  };
+  const cancellationsOfOrder = (storeId: string, orderIndex: number) => {
+    const lines = cancelledOf(storeId).get(orderIndex);
+    return lines ? new Map([...lines].map(([line, i]) => [line, demoCase(plan(storeId), i)])) : undefined;
+  };
   const malformed = (storeId: string, key: string) => {
     const rate = knobsOf(storeId).malformedRate;
     return rate > 0 && unit(options.scenario.seed, 98, hashString(`${storeId}:${key}`)) < rate;
@@ -113,13 +142,13 @@ export function createWalmartSandbox(options: {
     http.get(`${WALMART_SANDBOX_BASE_URL}/v3/orders`, async ({ request }) => {
       const r = await dataRequest(request, 100);
       if (r instanceof Response) return r;
-      const { p, url, offset, start, limit } = r;
+      const { who, p, url, offset, start, limit } = r;
       const fromMs = Date.parse(url.searchParams.get('createdStartDate') ?? '1970-01-01T00:00:00Z');
       if (Number.isNaN(fromMs)) return walmartError(400, 'INVALID_REQUEST_PARAM.GMP_ORDER_API', 'Invalid createdStartDate');
       const lo = firstOrderAtOrAfter(p, fromMs);
       const total = p.orders - lo;
       const order = [];
-      for (let k = start; k < Math.min(total, offset + limit); k++) order.push(renderWalmartOrder(demoOrder(p, lo + k)));
+      for (let k = start; k < Math.min(total, offset + limit); k++) order.push(renderWalmartOrder(demoOrder(p, lo + k), cancellationsOfOrder(who, lo + k)));
       return HttpResponse.json({
         list: { meta: { totalCount: total, limit, nextCursor: nextCursor(url.searchParams, offset + limit, total) }, elements: { order } },
       });
@@ -148,6 +177,8 @@ export function createWalmartSandbox(options: {
     credentials: (storeId) => ({ clientId: `demo-walmart/${storeId}`, clientSecret: 'demo-secret' }),
     expireTokens: () => live.clear(),
     returns: (storeId) => Array.from(returnsOf(storeId).cases, (i) => demoCase(plan(storeId), i)),
+    cancellations: (storeId) =>
+      [...cancelledOf(storeId)].sort(([a], [b]) => a - b).flatMap(([, lines]) => [...lines.values()].map((i) => demoCase(plan(storeId), i))),
     isMalformed: malformed,
   };
 }
