@@ -31,8 +31,8 @@ the Slack/Discord bots arrive in the next releases and will start from here.`,
     },
     help: `Fills the database with realistic sample stores by syncing them the same way real
 stores sync, from built-in copies of the platforms (nothing goes to the internet).
-Replaces the previous demo data; your own stores are not touched. Today the demo
-has the eBay and Walmart stores; Amazon, Shopify and Wish follow.`,
+Replaces the previous demo data; your own stores are not touched. The demo has
+stores on Amazon (US and DE), eBay (US and UK), Shopify, Walmart and Wish.`,
   },
   {
     name: 'sync',
@@ -45,8 +45,7 @@ has the eBay and Walmart stores; Amazon, Shopify and Wish follow.`,
     help: `Pulls everything that changed since the last sync from each store and shows
 progress per store. Safe to stop and run again: it continues where it left off.
 Your own stores are listed in helloword.stores.json with their credentials in
-environment variables (see the README, "Connecting your stores"); eBay and
-Walmart can be connected today.`,
+environment variables (see the README, "Connecting your stores").`,
   },
   {
     name: 'tool',
@@ -55,9 +54,15 @@ Walmart can be connected today.`,
     flags: {
       input: { type: 'string', help: 'the tool\'s input as JSON, e.g. \'{"period":"this_month"}\'' },
     },
-    help: `Runs the same tools the chat assistant and AI IDEs use (overview, case search,
-SKU ranking, disputes, …) and prints a table, or the exact output with --json.`,
-    availableIn: 'the metrics and tools release',
+    help: `Runs the same tools the chat assistant and AI IDEs use and prints a readable
+answer, or the exact output with --json. Examples:
+  helloword tool list
+  helloword tool get_overview
+  helloword tool rank_skus --input '{"by":"reason","reasons":["size"],"period":"this_month"}'
+  helloword tool search_cases --input '{"statuses":"pending","platforms":"amazon"}'
+  helloword tool sku_reasons --input '{"skus":"TEE-SLIM-BLK-M"}'
+Periods and "this month" are in your team's time zone (HELLOWORD_TZ); money is in
+HELLOWORD_CURRENCY (default USD).`,
   },
   {
     name: 'ask',

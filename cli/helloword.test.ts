@@ -133,7 +133,7 @@ describe('helloword command line', () => {
     const sync = await helloword(['sync', '--platform', 'eBay', '--json'], { cwd, env });
     expect(sync.code).toBe(0);
     const runs = JSON.parse(sync.stdout).runs as { resource: string; created: number; updated: number }[];
-    expect(runs).toHaveLength(6); // the two eBay stores × orders, returns and payment disputes
+    expect(runs).toHaveLength(12); // the two eBay stores × orders, returns, cancellations, inquiries, claims and payment disputes
     expect(runs.every((r) => r.created === 0 && r.updated === 0)).toBe(true);
 
     for (const [args, message] of [
@@ -174,6 +174,35 @@ describe('helloword command line', () => {
     expect(run.code).toBe(code);
     expect(run.stderr).toBe(message);
     expect(run.stdout).toBe('');
+  });
+
+  it('tool list and tool <name>: a readable answer, the exact output with --json, bad input exits 2 naming the field', async () => {
+    const env = { HELLOWORD_NOW: '2026-12-04T00:00:00Z', HELLOWORD_TZ: 'Asia/Shanghai' };
+    const list = await helloword(['tool', 'list', '--json'], { cwd });
+    expect(list.code).toBe(0);
+    expect(JSON.parse(list.stdout).map((t: { name: string }) => t.name)).toContain('rank_skus');
+
+    expect((await helloword(['demo', '--cases', '600'], { cwd, env })).code).toBe(0);
+    const overview = await helloword(['tool', 'get_overview', '--input', '{"platforms":"AMZ","period":"this_month"}', '--json'], { cwd, env });
+    expect(overview.code).toBe(0);
+    const out = JSON.parse(overview.stdout);
+    expect(out.filters).toMatchObject({ platforms: ['amazon'], stores: ['demo-amazon-de', 'demo-amazon-us'], period: { first_day: '2026-12-01', time_zone: 'Asia/Shanghai' } });
+    expect(out.as_of).toBe('2026-12-04T00:00:00.000Z');
+
+    const table = await helloword(['tool', 'rank_skus', '--input', '{"by":"reason","reasons":"size","limit":3}'], { cwd, env });
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/^Rank SKUs\n/);
+    expect(table.stdout).toContain('matching_share');
+
+    const bad = await helloword(['tool', 'search_cases', '--input', '{"limit":0}'], { cwd, env });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('Invalid input for search_cases: limit: Too small: expected number to be >=1.');
+    const notJson = await helloword(['tool', 'search_cases', '--input', '{limit'], { cwd, env });
+    expect(notJson.code).toBe(2);
+    expect(notJson.stderr).toContain('--input is not valid JSON');
+    const unknown = await helloword(['tool', 'refund_everything'], { cwd, env });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('There is no tool "refund_everything". Tools: get_overview,');
   });
 
   it('a store listed without its credentials stops sync and serve with the variable to set (exit 2)', async () => {

@@ -26,6 +26,7 @@ const HANDLERS: Record<string, () => Promise<CommandHandler>> = {
   serve: async () => (await import('./commands/serve.ts')).serveCommand,
   demo: async () => (await import('./commands/demo.ts')).demoCommand,
   sync: async () => (await import('./commands/sync.ts')).syncCommand,
+  tool: async () => (await import('./commands/tool.ts')).toolCommand,
 };
 
 export interface MainIo {

@@ -35,6 +35,15 @@ const ConfigSchema = z.object({
       if (!isTimeZone(v))
         ctx.addIssue({ code: 'custom', message: `"${v}" is not a time zone name; use an IANA name such as Asia/Shanghai, Europe/Berlin or UTC` });
     }),
+  HELLOWORD_CURRENCY: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .default('USD')
+    .superRefine((v, ctx) => {
+      if (!/^[A-Z]{3}$/.test(v))
+        ctx.addIssue({ code: 'custom', message: `"${v}" is not a currency code; use a three-letter ISO code such as USD, EUR or CNY` });
+    }),
   LOG_LEVEL: z
     .string()
     .trim()
@@ -52,6 +61,8 @@ export interface Config {
   /** Pinned clock (HELLOWORD_NOW), or undefined for the real time. */
   now: Date | undefined;
   timeZone: string;
+  /** The currency totals are reported in (HELLOWORD_CURRENCY, default USD). */
+  reportingCurrency: string;
   logLevel: (typeof LOG_LEVELS)[number] | undefined;
 }
 
@@ -71,6 +82,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     databaseUrl: c.DATABASE_URL,
     now: c.HELLOWORD_NOW,
     timeZone: c.HELLOWORD_TZ,
+    reportingCurrency: c.HELLOWORD_CURRENCY,
     logLevel: c.LOG_LEVEL as Config['logLevel'],
   };
 }

@@ -6,6 +6,7 @@ import type { MetricDeps } from './metric-deps.ts';
 import { rankSkus } from './rank-skus.ts';
 import { ratio, refundRate } from './refund-rate.ts';
 import type { Period } from './resolve-period.ts';
+import { countZ, shareZ } from './z-score.ts';
 
 export const INSIGHT_KINDS = ['size_chart', 'quality_check', 'packaging', 'refund_rate_outlier', 'return_policy', 'claim_burst', 'slow_agent'] as const;
 export type InsightKind = (typeof INSIGHT_KINDS)[number];
@@ -28,27 +29,32 @@ const CHANGE_OF_MIND: readonly Reason[] = ['no_longer_needed', 'ordered_by_mista
 /** Thresholds of the rules, in one place so the evidence can quote them. */
 export const INSIGHT_RULES = {
   minCasesPerSku: 10,
-  sizeShare: 0.4,
-  damageShare: 0.25,
+  /** Standard errors above the norm before a share or a count is called out (about 1 in 700 by chance). */
+  minZ: 3,
+  /** From this many standard errors on, the finding is "high" confidence. */
+  highZ: 5,
+  minDirectionShare: 0.25,
   spikeDays: 14,
-  spikeFactor: 3,
   spikeMinCases: 5,
-  outlierFactor: 2,
   outlierMinUnits: 30,
-  outlierMinRate: 0.08,
+  outlierFactor: 1.5,
   changeOfMindShare: 0.3,
   claimDays: 10,
-  claimFactor: 3,
   claimMinCases: 5,
   slowFactor: 3,
   slowMinCases: 10,
 } as const;
 
+const round2 = (n: number) => Math.round(n * 100) / 100;
+const confidenceOf = (z: number): Insight['confidence'] => (z >= INSIGHT_RULES.highZ ? 'high' : 'medium');
+
 /**
  * Deterministic rules that turn the numbers into recommendations with their evidence: a size
  * chart for size-heavy SKUs, a quality check for a defect spike, packaging for damage in
  * transit, a look at refund-rate outliers, a policy for repeated change-of-mind returns, fast
- * answers to a burst of claims, and a slow agent. Each states how confident it is.
+ * answers to a burst of claims, and a slow agent. A SKU is only called out when its share is
+ * well above the norm of the other SKUs (a z-score, so 7 of 10 is noise and 30 of 48 is not);
+ * each finding says how confident it is.
  */
 export async function getInsights(deps: MetricDeps, input: { storeIds: readonly string[] | undefined; period: Period }): Promise<Insight[]> {
   const R = INSIGHT_RULES;
@@ -68,41 +74,77 @@ export async function getInsights(deps: MetricDeps, input: { storeIds: readonly 
     m.set(r.reason, readInt(r.n));
     bySku.set(r.sku, m);
   }
+  const count = (m: Map<Reason, number>, reasons: readonly Reason[]) => reasons.reduce((a, r) => a + (m.get(r) ?? 0), 0);
+  const totalOf = (m: Map<Reason, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+
+  // The norms: shares among SKUs that get size complaints at all (sized goods), and among all SKUs.
+  const sized = [...bySku.values()].filter((m) => count(m, SIZE_REASONS) > 0);
+  const sizedTotal = sized.reduce((a, m) => a + totalOf(m), 0);
+  const norm = {
+    small: sizedTotal ? sized.reduce((a, m) => a + (m.get('size_too_small') ?? 0), 0) / sizedTotal : 0,
+    large: sizedTotal ? sized.reduce((a, m) => a + (m.get('size_too_large') ?? 0), 0) / sizedTotal : 0,
+    size: sizedTotal ? sized.reduce((a, m) => a + count(m, SIZE_REASONS), 0) / sizedTotal : 0,
+  };
   let allReturns = 0;
   let changeOfMind = 0;
-  for (const [sku, reasons] of bySku) {
-    const total = [...reasons.values()].reduce((a, b) => a + b, 0);
-    allReturns += total;
-    changeOfMind += CHANGE_OF_MIND.reduce((a, r) => a + (reasons.get(r) ?? 0), 0);
+  let damagedAll = 0;
+  for (const m of bySku.values()) {
+    allReturns += totalOf(m);
+    changeOfMind += count(m, CHANGE_OF_MIND);
+    damagedAll += m.get('damaged_in_transit') ?? 0;
+  }
+  const damageNorm = allReturns ? damagedAll / allReturns : 0;
+
+  for (const [sku, reasons] of [...bySku].sort(([a], [b]) => a.localeCompare(b))) {
+    const total = totalOf(reasons);
     if (total < R.minCasesPerSku) continue;
-    const size = SIZE_REASONS.reduce((a, r) => a + (reasons.get(r) ?? 0), 0);
     const small = reasons.get('size_too_small') ?? 0;
     const large = reasons.get('size_too_large') ?? 0;
-    if (size / total >= R.sizeShare) {
-      const direction = small > 2 * large ? 'runs small' : large > 2 * small ? 'runs large' : 'fits inconsistently';
+    const size = count(reasons, SIZE_REASONS);
+    const zSmall = shareZ(small, total, norm.small);
+    const zLarge = shareZ(large, total, norm.large);
+    const zSize = shareZ(size, total, norm.size);
+    const direction =
+      zSmall >= R.minZ && small / total >= R.minDirectionShare
+        ? { words: 'runs small', advice: ' (suggest sizing up)', z: zSmall }
+        : zLarge >= R.minZ && large / total >= R.minDirectionShare
+          ? { words: 'runs large', advice: ' (suggest sizing down)', z: zLarge }
+          : zSize >= R.minZ
+            ? { words: 'fits inconsistently', advice: '', z: zSize }
+            : null;
+    if (direction) {
       out.push({
         kind: 'size_chart',
         subject: sku,
-        recommendation: `${sku} ${direction}: fix the size chart and the listing's fit note${direction === 'runs small' ? ' (suggest sizing up)' : direction === 'runs large' ? ' (suggest sizing down)' : ''}.`,
+        recommendation: `${sku} ${direction.words}: fix the size chart and the listing's fit note${direction.advice}.`,
         evidence: {
           return_cases: total,
           size_cases: size,
           size_share: pct(size / total),
           too_small: small,
           too_large: large,
-          threshold: pct(R.sizeShare),
+          norm_size_share: pct(norm.size),
+          norm_too_small_share: pct(norm.small),
+          z_score: round2(direction.z),
         },
-        confidence: total >= 30 && size / total >= 0.5 ? 'high' : 'medium',
+        confidence: confidenceOf(direction.z),
       });
     }
     const damaged = reasons.get('damaged_in_transit') ?? 0;
-    if (damaged / total >= R.damageShare && damaged >= 5) {
+    const zDamage = shareZ(damaged, total, damageNorm);
+    if (damaged >= 5 && zDamage >= R.minZ) {
       out.push({
         kind: 'packaging',
         subject: sku,
         recommendation: `${sku} arrives damaged too often: improve its packaging (inner protection, box strength) or check the carrier.`,
-        evidence: { return_cases: total, damaged_in_transit: damaged, damaged_share: pct(damaged / total), threshold: pct(R.damageShare) },
-        confidence: damaged >= 15 ? 'high' : 'medium',
+        evidence: {
+          return_cases: total,
+          damaged_in_transit: damaged,
+          damaged_share: pct(damaged / total),
+          norm_damaged_share: pct(damageNorm),
+          z_score: round2(zDamage),
+        },
+        confidence: confidenceOf(zDamage),
       });
     }
   }
@@ -131,7 +173,8 @@ export async function getInsights(deps: MetricDeps, input: { storeIds: readonly 
     const recent = readInt(r.recent);
     const earlier = readInt(r.earlier);
     const expected = (earlier / earlierDays) * R.spikeDays;
-    if (recent >= R.spikeMinCases && recent >= R.spikeFactor * Math.max(expected, 1)) {
+    const z = countZ(recent, expected);
+    if (recent >= R.spikeMinCases && recent >= 2 * expected && z >= R.minZ) {
       out.push({
         kind: 'quality_check',
         subject: r.sku,
@@ -150,15 +193,17 @@ export async function getInsights(deps: MetricDeps, input: { storeIds: readonly 
   // Refund-rate outliers against the overall rate.
   const overall = await refundRate(deps, { storeIds, period });
   if (overall.rate_by_units !== null) {
-    const ranked = await rankSkus(deps, { storeIds, period, by: 'refund_rate', minUnits: R.outlierMinUnits, limit: 10 });
+    const norm = overall.rate_by_units;
+    const ranked = await rankSkus(deps, { storeIds, period, by: 'refund_rate', minUnits: R.outlierMinUnits, limit: 50 });
     for (const s of ranked.skus) {
-      if (s.refund_rate === null || s.refund_rate < R.outlierMinRate || s.refund_rate < R.outlierFactor * overall.rate_by_units) continue;
+      const z = shareZ(s.refunded_units, s.units_sold, norm);
+      if (s.refund_rate === null || s.refund_rate < R.outlierFactor * norm || z < R.minZ) continue;
       out.push({
         kind: 'refund_rate_outlier',
         subject: s.seller_sku,
-        recommendation: `${s.seller_sku} is refunded ${Math.round(s.refund_rate / overall.rate_by_units)}× as often as your average: check its listing and reviews; fix or de-list it, and hold restocking until then.`,
-        evidence: { units_sold: s.units_sold, refunded_units: s.refunded_units, refund_rate: pct(s.refund_rate), overall_rate: pct(overall.rate_by_units) },
-        confidence: s.units_sold >= 100 ? 'high' : 'medium',
+        recommendation: `${s.seller_sku} is refunded ${round2(s.refund_rate / norm)}× as often as your average: check its listing and reviews; fix or de-list it, and hold restocking until then.`,
+        evidence: { units_sold: s.units_sold, refunded_units: s.refunded_units, refund_rate: pct(s.refund_rate), overall_rate: pct(norm), z_score: round2(z) },
+        confidence: confidenceOf(z),
       });
     }
   }
@@ -175,13 +220,14 @@ export async function getInsights(deps: MetricDeps, input: { storeIds: readonly 
   for (const r of claimRows) {
     const recent = readInt(r.recent);
     const expected = (readInt(r.earlier) / claimEarlierDays) * R.claimDays;
-    if (recent >= R.claimMinCases && recent >= R.claimFactor * Math.max(expected, 1)) {
+    const z = countZ(recent, expected);
+    if (recent >= R.claimMinCases && recent >= 2 * expected && z >= R.minZ) {
       out.push({
         kind: 'claim_burst',
         subject: r.store,
         recommendation: `${r.store}: a burst of claims in the last ${R.claimDays} days — answer each before its deadline with tracking and evidence, and look for the common order, SKU or carrier.`,
-        evidence: { last_days: R.claimDays, recent_claims: recent, expected_at_earlier_pace: Math.round(expected * 10) / 10 },
-        confidence: recent >= 15 ? 'high' : 'medium',
+        evidence: { last_days: R.claimDays, recent_claims: recent, expected_at_earlier_pace: round2(expected), z_score: round2(z) },
+        confidence: confidenceOf(z),
       });
     }
   }

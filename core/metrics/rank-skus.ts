@@ -34,6 +34,10 @@ export interface RankSkusInput {
   kinds?: readonly CaseKind[];
   /** For by = refund_rate: SKUs that sold fewer units are left out. */
   minUnits: number;
+  /** For by = reason: rank by how many cases (default) or by their share of the SKU's cases. */
+  measure?: 'count' | 'share';
+  /** For by = reason and measure = share: SKUs with fewer cases are left out. */
+  minCases?: number;
   limit: number;
 }
 
@@ -99,8 +103,12 @@ export async function rankSkus(deps: MetricDeps, input: RankSkusInput): Promise<
     );
     const ranked = rows
       .map((r) => ({ sku: r.sku, cases: readInt(r.cases), matching: readInt(r.matching) }))
-      .filter((r) => r.matching > 0)
-      .sort((a, b) => b.matching - a.matching || b.matching / b.cases - a.matching / a.cases || a.sku.localeCompare(b.sku));
+      .filter((r) => r.matching > 0 && (input.measure !== 'share' || r.cases >= (input.minCases ?? 10)))
+      .sort((a, b) =>
+        input.measure === 'share'
+          ? b.matching / b.cases - a.matching / a.cases || b.matching - a.matching || a.sku.localeCompare(b.sku)
+          : b.matching - a.matching || b.matching / b.cases - a.matching / a.cases || a.sku.localeCompare(b.sku),
+      );
     return {
       total: ranked.length,
       skus: ranked.slice(0, input.limit).map((r, i) => ({

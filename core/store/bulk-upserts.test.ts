@@ -166,6 +166,19 @@ describeEachEngine('core/store bulk writes', (engine) => {
     expect(await db.sql.all('SELECT "reason" FROM "case_lines" WHERE "case_id" = ?', [stored.id])).toEqual([{ reason: 'size_fit' }]);
   });
 
+  it('a case assigned in HelloWord keeps its assignee when the platform changes it (platforms do not know the team)', async () => {
+    await upsertCases(db.sql, store, [returnCase], deps);
+    await db.sql.run(`UPDATE "cases" SET "assignee" = 'sam' WHERE "platform_case_id" = ?`, [returnCase.platformCaseId]);
+    clock.set('2026-12-02T10:00:00Z');
+    await upsertCases(db.sql, store, [{ ...returnCase, status: 'approved', rawStatus: 'Approved', decidedAt: new Date('2026-12-02T09:00:00Z') }], deps);
+    const [row] = await db.sql.all<{ assignee: string; status: string }>('SELECT "assignee", "status" FROM "cases" WHERE "platform_case_id" = ?', [
+      returnCase.platformCaseId,
+    ]);
+    expect(row).toEqual({ assignee: 'sam', status: 'approved' });
+    const events = await db.sql.all<{ type: string }>('SELECT "type" FROM "case_events" ORDER BY "id"');
+    expect(events.map((e) => e.type)).toEqual(['created', 'status_changed']);
+  });
+
   it('reads back through Prisma exactly what the raw writes stored (dates, money, lines)', async () => {
     await upsertOrders(db.sql, store, orders, deps);
     await upsertCases(db.sql, store, [claimCase], deps);

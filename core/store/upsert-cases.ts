@@ -33,7 +33,9 @@ const DATA = [
   'deep_link',
   'content_hash',
 ] as const;
-const UPDATE_SQL = updateByIdSql('cases', DATA);
+// Platforms do not know who on the team handles a case: a sync that brings no assignee keeps
+// the one given in HelloWord.
+const UPDATE_SQL = updateByIdSql('cases', DATA).replace('"assignee" = ?', '"assignee" = COALESCE(?, "assignee")');
 /** The columns a new case is inserted with, in the order `upsertCases` writes them. */
 export const CASE_INSERT_COLUMNS = ['store_id', 'kind', 'platform_case_id', ...DATA, 'created_at', 'updated_at'] as const;
 export const LINE_COLUMNS = ['case_id', 'line_key', 'seller_sku', 'quantity', 'amount_minor', 'currency', 'reason', 'requested_at'] as const;
@@ -171,7 +173,7 @@ export async function upsertCases(
         refundedMinor: readOptionalBigInt(e.refunded_minor),
         assignee: e.assignee,
       };
-      for (const event of caseEventsForChange(previous, record, now)) events.push(eventRow(e.id, actor, event));
+      for (const event of caseEventsForChange(previous, { ...record, assignee: record.assignee ?? e.assignee }, now)) events.push(eventRow(e.id, actor, event));
     }
     await inSlices(
       changed.map((c) => c.existing.id),

@@ -1,8 +1,10 @@
 import type { Waiter } from '../platforms/http/token-bucket.ts';
 import { type DemoOverrides, demoConnectors, PLATFORMS } from '../platforms/registry.ts';
-import type { DemoScenario } from '../platforms/sandbox/demo-scenario.ts';
+import { DAYS, DEMO_USD_PER, type DemoScenario } from '../platforms/sandbox/demo-scenario.ts';
 import { DEMO_STORES } from '../platforms/sandbox/demo-stores.ts';
+import type { SqlDriver } from '../store/sql-driver.ts';
 import { upsertStores } from '../store/upsert-stores.ts';
+import { assignDemoTeam } from './assign-demo-team.ts';
 import { demoSourceRef } from './demo-source.ts';
 import type { SyncDeps } from './sync-store-resource.ts';
 import { type StoreToSync, type SyncProgress, syncStores } from './sync-stores.ts';
@@ -30,6 +32,21 @@ export function demoStoresToSync(
 }
 
 /**
+ * The demo's FX table: fixed rates into USD from the first day of its data (DESIGN: "demo ships
+ * fixed rates"). Rates a person entered themselves (another source) are left alone.
+ */
+async function writeDemoFxRates(sql: SqlDriver, scenario: DemoScenario): Promise<void> {
+  const day = new Date(scenario.anchor.getTime() - (DAYS + 1) * 86_400_000).toISOString().slice(0, 10);
+  await sql.transaction(async (tx) => {
+    await tx.run(`DELETE FROM "fx_rates" WHERE "source" = 'demo'`);
+    for (const [currency, rate] of Object.entries(DEMO_USD_PER)) {
+      if (currency === 'USD') continue;
+      await tx.run(`INSERT INTO "fx_rates" ("day", "base", "quote", "rate", "source") VALUES (?, ?, 'USD', ?, 'demo')`, [day, currency, rate]);
+    }
+  });
+}
+
+/**
  * (Re)builds the demo: removes the previous demo stores and everything synced from them, then
  * syncs the built-in sandboxes through the same path as real stores — never by inserting rows.
  */
@@ -49,7 +66,9 @@ export async function buildDemo(
     DEMO_STORES.filter((s) => syncable.has(s.id)).map(({ share: _share, ...s }) => ({ ...s, credentialsRef: ref })),
     deps,
   );
+  await writeDemoFxRates(deps.sql, input.scenario);
   const results = await syncStores({ stores: toSync, onProgress: input.onProgress }, deps);
+  await assignDemoTeam(deps.sql, input.scenario, deps.now());
   return {
     scenario: input.scenario,
     synced: [...syncable],

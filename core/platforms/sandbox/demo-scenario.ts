@@ -357,16 +357,21 @@ export function demoCase(plan: StorePlan, i: number): TruthCase {
   // Route some cases to the planted SKUs' orders; the rest land on any order.
   let j: number;
   const route = i % 100;
-  if (route === 7) j = routed(TOO_SMALL_MOD, 0, eligible, unit(key, 10, i));
+  // The buyer's delay is drawn first and the order among those old enough for it, so cases
+  // do not pile up just before "now" (a real store has not heard of next week's returns yet).
+  // The planted defect spike alone is meant to crowd the last two weeks.
+  const delayMs = DAY + Math.floor(unit(key, 14, i) * 29 * DAY);
+  const oldEnough = Math.max(1, Math.min(eligible, orderIndexAt(plan.endMs - HOUR - delayMs) + 1));
+  if (route === 7) j = routed(TOO_SMALL_MOD, 0, oldEnough, unit(key, 10, i));
   else if (route === 11 || route === 61) j = routed(SPIKE_MOD, orderIndexAt(plan.endMs - 16 * DAY), eligible, unit(key, 11, i));
-  else j = below(eligible, key, 12, i);
+  else j = below(oldEnough, key, 12, i);
   const order = demoOrder(plan, j);
   const line = order.lines[below(order.lines.length, key, 13, i)] ?? order.lines[0];
   if (!line) throw new Error('demo order without lines');
 
   const orderedMs = order.orderedAt.getTime();
   const room = Math.max(HOUR, plan.endMs - HOUR - orderedMs);
-  const requestedMs = orderedMs + Math.min(room, DAY + Math.floor(unit(key, 14, i) * 29 * DAY));
+  const requestedMs = orderedMs + Math.min(room, delayMs);
   const recent = plan.endMs - requestedMs;
 
   let kindOptions = KINDS[platform];
