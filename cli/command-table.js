@@ -88,8 +88,10 @@ HELLOWORD_CURRENCY (default USD).`,
     usage: 'helloword mcp',
     flags: {},
     help: `For Claude Desktop, Claude Code, Cursor, VS Code and other MCP clients: they start
-this command and talk to it over stdin/stdout.`,
-    availableIn: 'the MCP server release',
+this command and talk to it over stdin/stdout. It serves the same tools as
+"helloword tool", read-only, on the database in DATABASE_URL. The README has
+copy-paste settings for each client. To use HelloWord over the network instead,
+"helloword serve" offers MCP over HTTP with a token.`,
   },
   {
     name: 'digest',

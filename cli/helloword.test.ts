@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +16,7 @@ interface Run {
 
 function helloword(args: string[], options: { cwd: string; env?: Record<string, string> }): Promise<Run> {
   return new Promise((resolve) => {
-    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, ...options.env };
+    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, HELLOWORD_MCP_PORT: '0', ...options.env };
     execFile(process.execPath, [BIN, ...args], { cwd: options.cwd, env, timeout: 60_000 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
       resolve({ code, stdout, stderr });
@@ -27,7 +27,10 @@ function helloword(args: string[], options: { cwd: string; env?: Record<string, 
 /** Starts a long-running command, waits until its stdout shows `ready`, then stops it with Ctrl+C (SIGINT). */
 function runUntil(args: string[], ready: string, options: { cwd: string; env?: Record<string, string> }): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...options.env } });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: options.cwd,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, HELLOWORD_MCP_PORT: '0', ...options.env },
+    });
     let stdout = '';
     let stderr = '';
     let sent = false;
@@ -106,6 +109,8 @@ describe('helloword command line', () => {
     expect(first.stdout).toContain('Synced: demo-amazon-us, demo-amazon-de, demo-ebay-us, demo-ebay-uk, demo-shopify, demo-walmart-us, demo-wish');
     expect(first.stdout).toContain('Not available yet');
     expect(existsSync(path.join(cwd, 'data', 'helloword.db'))).toBe(true);
+    expect(first.stdout).toMatch(/MCP {8}http:\/\/127\.0\.0\.1:\d+\/mcp for AI IDEs and agents, with the token in .*mcp-token \(created now\)/);
+    expect(statSync(path.join(cwd, 'data', 'mcp-token')).mode & 0o777).toBe(0o600);
 
     const second = await runUntil(['serve', '--json'], '}\n', { cwd, env: { HELLOWORD_NOW: '2026-12-04T00:00:00Z' } });
     expect(second.code).toBe(0);
@@ -113,7 +118,8 @@ describe('helloword command line', () => {
     expect(status).toMatchObject({
       database: { engine: 'sqlite', migrationsAppliedNow: [], counts: { stores: 7 } },
       demoBuilt: false,
-      running: ['scheduler'],
+      running: ['scheduler', 'mcp'],
+      mcp: { url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/mcp$/), token: path.join(cwd, 'data', 'mcp-token') },
       timeZone: 'UTC',
     });
     expect(status.database.counts.cases).toBeGreaterThan(300);
@@ -186,7 +192,11 @@ describe('helloword command line', () => {
     const overview = await helloword(['tool', 'get_overview', '--input', '{"platforms":"AMZ","period":"this_month"}', '--json'], { cwd, env });
     expect(overview.code).toBe(0);
     const out = JSON.parse(overview.stdout);
-    expect(out.filters).toMatchObject({ platforms: ['amazon'], stores: ['demo-amazon-de', 'demo-amazon-us'], period: { first_day: '2026-12-01', time_zone: 'Asia/Shanghai' } });
+    expect(out.filters).toMatchObject({
+      platforms: ['amazon'],
+      stores: ['demo-amazon-de', 'demo-amazon-us'],
+      period: { first_day: '2026-12-01', time_zone: 'Asia/Shanghai' },
+    });
     expect(out.as_of).toBe('2026-12-04T00:00:00.000Z');
 
     const table = await helloword(['tool', 'rank_skus', '--input', '{"by":"reason","reasons":"size","limit":3}'], { cwd, env });

@@ -44,6 +44,23 @@ const ConfigSchema = z.object({
       if (!/^[A-Z]{3}$/.test(v))
         ctx.addIssue({ code: 'custom', message: `"${v}" is not a currency code; use a three-letter ISO code such as USD, EUR or CNY` });
     }),
+  HELLOWORD_MCP_PORT: z
+    .string()
+    .trim()
+    .default('8377')
+    .superRefine((v, ctx) => {
+      const n = Number(v);
+      // 0 asks the system for any free port (tests, several instances on one machine).
+      if (!/^\d+$/.test(v) || n > 65535) ctx.addIssue({ code: 'custom', message: `"${v}" is not a port; use a number from 1 to 65535 (default 8377)` });
+    }),
+  HELLOWORD_HOST: z
+    .string()
+    .trim()
+    .default('127.0.0.1')
+    .superRefine((v, ctx) => {
+      if (!/^[A-Za-z0-9.:-]+$/.test(v))
+        ctx.addIssue({ code: 'custom', message: `"${v}" is not a host address; use 127.0.0.1 (the default) or this machine's address` });
+    }),
   LOG_LEVEL: z
     .string()
     .trim()
@@ -63,6 +80,8 @@ export interface Config {
   timeZone: string;
   /** The currency totals are reported in (HELLOWORD_CURRENCY, default USD). */
   reportingCurrency: string;
+  /** Where `serve` offers MCP over HTTP (HELLOWORD_HOST, default 127.0.0.1; HELLOWORD_MCP_PORT, default 8377). */
+  mcp: { host: string; port: number };
   logLevel: (typeof LOG_LEVELS)[number] | undefined;
 }
 
@@ -83,6 +102,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     now: c.HELLOWORD_NOW,
     timeZone: c.HELLOWORD_TZ,
     reportingCurrency: c.HELLOWORD_CURRENCY,
+    mcp: { host: c.HELLOWORD_HOST, port: Number(c.HELLOWORD_MCP_PORT) },
     logLevel: c.LOG_LEVEL as Config['logLevel'],
   };
 }

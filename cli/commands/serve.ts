@@ -1,18 +1,18 @@
 import { startScheduler } from '../../bot/scheduler/start-scheduler.ts';
 import { describeDatabase } from '../../core/store/describe-database.ts';
 import type { DemoBuildResult } from '../../core/sync/build-demo.ts';
+import { buildServer } from '../../mcp-server/build-server.ts';
+import { loadPrompts } from '../../mcp-server/load-prompts.ts';
+import { resolveMcpToken } from '../../mcp-server/mcp-token.ts';
+import { startMcpHttpServer } from '../../mcp-server/start-http-server.ts';
 import type { CommandHandler } from '../main.ts';
 import { openConfiguredDatabase } from '../open-configured-database.ts';
+import { PACKAGE_VERSION } from '../package-version.ts';
 import { syncDepsFor } from '../sync-deps.ts';
 import { DEFAULT_DEMO_CASES, describeDemo, runDemoBuild } from './demo.ts';
 
 /** Parts of `serve` that later releases switch on; listed so nobody waits for them. */
-const NOT_YET = [
-  'Amazon, Shopify and Wish stores (eBay and Walmart work today, demo and your own)',
-  'the MCP server for AI IDEs and agents',
-  'daily digests',
-  'the Slack and Discord bots',
-];
+const NOT_YET = ['the assistant that answers questions in plain English and Chinese', 'daily digests', 'the Slack and Discord bots'];
 
 /** Resolves when the process is asked to stop (Ctrl+C, or a service manager's SIGTERM). */
 function untilStopped(): Promise<string> {
@@ -37,11 +37,23 @@ export const serveCommand: CommandHandler = async (ctx) => {
       demo = await runDemoBuild(db, ctx, { cases: DEFAULT_DEMO_CASES, seed: 42 });
     }
     const d = await describeDatabase(db);
+    const token = resolveMcpToken(ctx.env, 'data');
+    const prompts = loadPrompts();
+    const toolDeps = {
+      sql: db.sql,
+      now: ctx.now,
+      timeZone: ctx.config.timeZone,
+      reportingCurrency: ctx.config.reportingCurrency,
+      version: PACKAGE_VERSION,
+      prompts,
+    };
+    const mcp = await startMcpHttpServer({ ...ctx.config.mcp, token: token.token }, () => buildServer(toolDeps), ctx.log);
     // Listen for Ctrl+C before saying it stops us, so an early one is never lost.
     const stopped = untilStopped();
+    const tokenWhere = token.source === 'file' ? `the token in ${token.file}${token.createdNow ? ' (created now)' : ''}` : 'the token in HELLOWORD_MCP_TOKEN';
     if (ctx.json) {
       ctx.stdout.write(
-        `${JSON.stringify({ database: d, timeZone: ctx.config.timeZone, demoBuilt: demo !== null, running: ['scheduler'], notAvailableYet: NOT_YET })}\n`,
+        `${JSON.stringify({ database: d, timeZone: ctx.config.timeZone, demoBuilt: demo !== null, running: ['scheduler', 'mcp'], mcp: { url: mcp.url, token: token.source === 'file' ? token.file : 'HELLOWORD_MCP_TOKEN' }, notAvailableYet: NOT_YET })}\n`,
       );
     }
     const engine = d.engine === 'sqlite' ? 'SQLite' : 'PostgreSQL';
@@ -57,6 +69,12 @@ export const serveCommand: CommandHandler = async (ctx) => {
           `  Database   ${engine} at ${d.location}, ${updates}`,
           `  Contents   ${d.counts.stores} stores, ${d.counts.orders} orders, ${d.counts.cases} after-sales cases`,
           `  Time zone  ${ctx.config.timeZone}`,
+          `  MCP        ${mcp.url} for AI IDEs and agents, with ${tokenWhere}`,
+          '             as "Authorization: Bearer <token>" (the README shows the settings for each client)',
+          '',
+          'Try it in another terminal:',
+          '  npx helloword tool get_overview',
+          `  npx helloword tool rank_skus --input '{"by":"reason","reasons":"size","measure":"share"}'`,
           '',
           'Not available yet (coming in the next releases):',
           ...NOT_YET.map((n) => `  - ${n}`),
@@ -71,6 +89,7 @@ export const serveCommand: CommandHandler = async (ctx) => {
     const signal = await stopped;
     ctx.log.info({ signal }, 'stopping');
     await scheduler.stop();
+    await mcp.close();
     if (!ctx.json) ctx.stdout.write('HelloWord stopped.\n');
     return 0;
   } finally {

@@ -256,7 +256,7 @@ export async function loadSmallDataset(db: Database): Promise<void> {
 }
 
 /** The dataset in a fresh database for a whole describe block. */
-export function useSmallDataset(engine: Engine): { readonly db: Database; readonly deps: MetricDeps } {
+export function useSmallDataset(engine: Engine): { readonly db: Database; readonly deps: MetricDeps; readonly url: string } {
   let testDb: TestDatabase | undefined;
   let db: Database | undefined;
   beforeAll(async () => {
@@ -272,6 +272,10 @@ export function useSmallDataset(engine: Engine): { readonly db: Database; readon
     get db() {
       if (!db) throw new Error('the dataset exists only inside tests');
       return db;
+    },
+    get url() {
+      if (!testDb) throw new Error('the dataset exists only inside tests');
+      return testDb.url;
     },
     get deps() {
       if (!db) throw new Error('the dataset exists only inside tests');
