@@ -1,26 +1,17 @@
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { openDatabase } from '../../core/store/open-database.ts';
 import { buildServer } from '../../mcp-server/build-server.ts';
-import { loadPrompts } from '../../mcp-server/load-prompts.ts';
 import type { CommandHandler } from '../main.ts';
-import { PACKAGE_VERSION } from '../package-version.ts';
+import { mcpDepsFor } from '../tool-deps.ts';
 
 /**
  * `helloword mcp`: the tools over stdin/stdout for a client that starts us (Claude Desktop,
  * Cursor, …). stdout carries only the protocol; everything else goes to stderr.
  */
 export const mcpCommand: CommandHandler = async (ctx) => {
-  const prompts = loadPrompts();
   const db = await openDatabase({ url: ctx.config.databaseUrl, log: ctx.log });
   try {
-    const server = buildServer({
-      sql: db.sql,
-      now: ctx.now,
-      timeZone: ctx.config.timeZone,
-      reportingCurrency: ctx.config.reportingCurrency,
-      version: PACKAGE_VERSION,
-      prompts,
-    });
+    const server = buildServer(mcpDepsFor(ctx, db));
     const transport = new StdioServerTransport();
     const closed = new Promise<void>((resolve) => {
       transport.onclose = () => resolve();

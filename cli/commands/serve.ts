@@ -2,13 +2,12 @@ import { startScheduler } from '../../bot/scheduler/start-scheduler.ts';
 import { describeDatabase } from '../../core/store/describe-database.ts';
 import type { DemoBuildResult } from '../../core/sync/build-demo.ts';
 import { buildServer } from '../../mcp-server/build-server.ts';
-import { loadPrompts } from '../../mcp-server/load-prompts.ts';
 import { resolveMcpToken } from '../../mcp-server/mcp-token.ts';
 import { startMcpHttpServer } from '../../mcp-server/start-http-server.ts';
 import type { CommandHandler } from '../main.ts';
 import { openConfiguredDatabase } from '../open-configured-database.ts';
-import { PACKAGE_VERSION } from '../package-version.ts';
 import { syncDepsFor } from '../sync-deps.ts';
+import { mcpDepsFor } from '../tool-deps.ts';
 import { DEFAULT_DEMO_CASES, describeDemo, runDemoBuild } from './demo.ts';
 
 /** Parts of `serve` that later releases switch on; listed so nobody waits for them. */
@@ -38,16 +37,8 @@ export const serveCommand: CommandHandler = async (ctx) => {
     }
     const d = await describeDatabase(db);
     const token = resolveMcpToken(ctx.env, 'data');
-    const prompts = loadPrompts();
-    const toolDeps = {
-      sql: db.sql,
-      now: ctx.now,
-      timeZone: ctx.config.timeZone,
-      reportingCurrency: ctx.config.reportingCurrency,
-      version: PACKAGE_VERSION,
-      prompts,
-    };
-    const mcp = await startMcpHttpServer({ ...ctx.config.mcp, token: token.token }, () => buildServer(toolDeps), ctx.log);
+    const mcpDeps = mcpDepsFor(ctx, db);
+    const mcp = await startMcpHttpServer({ ...ctx.config.mcp, token: token.token }, () => buildServer(mcpDeps), ctx.log);
     // Listen for Ctrl+C before saying it stops us, so an early one is never lost.
     const stopped = untilStopped();
     const tokenWhere = token.source === 'file' ? `the token in ${token.file}${token.createdNow ? ' (created now)' : ''}` : 'the token in HELLOWORD_MCP_TOKEN';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { REASONS, type Reason } from '../domain/taxonomy.ts';
 import { AMAZON_REASONS, mapAmazonReason } from './amazon/map-amazon-reason.ts';
-import { EBAY_REASONS, mapEbayReason } from './ebay/map-ebay-reason.ts';
+import { EBAY_CANCEL_REASONS, EBAY_REASONS, mapEbayCancelReason, mapEbayReason } from './ebay/map-ebay-reason.ts';
 import { type Mapped, normaliseCode } from './lookup-code.ts';
 import { mapShopifyReason, SHOPIFY_REASONS } from './shopify/map-shopify-reason.ts';
 import { mapWalmartReason, WALMART_REASONS } from './walmart/map-walmart-reason.ts';
@@ -206,6 +206,22 @@ const EXPECTED: Record<string, [(raw: string) => Mapped<Reason>, Record<string, 
       MERCHANT_REPORTED_ORDER: 'other',
     },
   ],
+  // CancelReasonEnum of the Post-Order cancellation search.
+  'ebay cancellations': [
+    mapEbayCancelReason,
+    {
+      ORDER_MISTAKE: 'ordered_by_mistake',
+      FOUND_CHEAPER_PRICE: 'better_price',
+      PRICE_TOO_HIGH: 'better_price',
+      WONT_ARRIVE_IN_TIME: 'arrived_late',
+      OUT_OF_STOCK_OR_CANNOT_FULFILL: 'seller_cannot_fulfil',
+      BUYER_ASKED_CANCEL: 'other',
+      ADDRESS_ISSUE: 'other',
+      BUYER_CANCEL_OR_ADDRESS_ISSUE: 'other',
+      ORDER_UNPAID: 'other',
+      OTHER: 'other',
+    },
+  ],
   // Tickets' refund_reason (v3 Tickets API Ticket schema): the order codes are spot-checked, plus its own four.
   'wish tickets': [
     mapWishTicketReason,
@@ -239,7 +255,14 @@ describe('platform reason codes → the 17 unified reasons', () => {
   });
 
   it('every code in the tables is documented above (no silent additions)', () => {
-    const tables = { amazon: AMAZON_REASONS, ebay: EBAY_REASONS, shopify: SHOPIFY_REASONS, walmart: WALMART_REASONS, wish: WISH_REASONS };
+    const tables = {
+      amazon: AMAZON_REASONS,
+      ebay: EBAY_REASONS,
+      'ebay cancellations': EBAY_CANCEL_REASONS,
+      shopify: SHOPIFY_REASONS,
+      walmart: WALMART_REASONS,
+      wish: WISH_REASONS,
+    };
     for (const [platform, table] of Object.entries(tables)) {
       const documented = new Set(Object.keys(EXPECTED[platform]?.[1] ?? {}).map((c) => normaliseCode(c)));
       expect(Object.keys(table).filter((key) => !documented.has(key))).toEqual([]);

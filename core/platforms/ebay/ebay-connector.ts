@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { CaseRecord } from '../../domain/records.ts';
 import { AppError } from '../../errors/app-error.ts';
+import { connectorFromReaders } from '../connector-from-readers.ts';
 import { type Converted, convertRecords } from '../convert-records.ts';
 import type { RetryDeps } from '../http/request-with-retry.ts';
 import type { FetchPageInput, PlatformConnector, SyncPage } from '../spec.ts';
@@ -200,25 +201,5 @@ export function createEbayConnector(options: EbayConnectorOptions, deps: RetryDe
     );
   }
 
-  return {
-    spec: EBAY_SPEC,
-    async fetchPage(input) {
-      switch (input.resource) {
-        case 'orders':
-          return orders(input);
-        case 'returns':
-          return returns(input);
-        case 'cancellations':
-          return cancellations(input);
-        case 'inquiries':
-          return inquiries(input);
-        case 'claims':
-          return claims(input);
-        case 'disputes':
-          return disputes(input);
-        default:
-          throw new AppError('BAD_INPUT', `eBay stores sync ${EBAY_SPEC.resources.join(', ')}; "${input.resource}" has no eBay API.`);
-      }
-    },
-  };
+  return connectorFromReaders(EBAY_SPEC, 'eBay', { orders, returns, cancellations, inquiries, claims, disputes });
 }

@@ -1,4 +1,5 @@
 import type { PlatformEntry } from '../platform-entry.ts';
+import { REFRESH_TOKEN_CREDENTIALS, readRefreshTokenCredentials, refreshTokenValues } from '../refresh-token-credentials.ts';
 import { createEbayConnector } from './ebay-connector.ts';
 import { EBAY_SPEC } from './ebay-spec.ts';
 import { createEbaySandbox } from './sandbox/ebay-sandbox.ts';
@@ -6,17 +7,13 @@ import { createEbaySandbox } from './sandbox/ebay-sandbox.ts';
 /** eBay as the registry sees it: OAuth refresh-token credentials, the connector, the demo sandbox. */
 export const EBAY_ENTRY: PlatformEntry = {
   spec: EBAY_SPEC,
-  credentialNames: ['CLIENT_ID', 'CLIENT_SECRET', 'REFRESH_TOKEN'],
+  credentialNames: REFRESH_TOKEN_CREDENTIALS,
   connect: (store, deps) =>
     createEbayConnector(
       {
         storeId: store.id,
         marketplaceId: store.marketplace ?? 'EBAY_US',
-        credentials: {
-          clientId: store.credentials.CLIENT_ID ?? '',
-          clientSecret: store.credentials.CLIENT_SECRET ?? '',
-          refreshToken: store.credentials.REFRESH_TOKEN ?? '',
-        },
+        credentials: readRefreshTokenCredentials(store.credentials),
         credentialsRef: store.credentialsRef,
         limits: store.limits,
       },
@@ -24,12 +21,6 @@ export const EBAY_ENTRY: PlatformEntry = {
     ),
   sandbox(scenario, stores) {
     const sandbox = createEbaySandbox({ scenario, stores });
-    return {
-      handlers: sandbox.handlers,
-      credentials: (storeId) => {
-        const c = sandbox.credentials(storeId);
-        return { CLIENT_ID: c.clientId, CLIENT_SECRET: c.clientSecret, REFRESH_TOKEN: c.refreshToken };
-      },
-    };
+    return { handlers: sandbox.handlers, credentials: (storeId) => refreshTokenValues(sandbox.credentials(storeId)) };
   },
 };

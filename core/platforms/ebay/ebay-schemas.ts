@@ -108,10 +108,8 @@ export const EbayInquiryPage = z.object({
   totalNumberOfInquiries: z.number().nullish(),
 });
 
-/** InquirySummaryType: an Item Not Received inquiry. No order id: the line is its item and transaction. */
-export const EbayInquiry = z.object({
-  inquiryId: NumericId,
-  inquiryStatusEnum: z.string().nullish(),
+/** The fields an inquiry summary and a case summary share: the item, the buyer, the amount, the dates. */
+const BuyerDisputeSummary = z.object({
   itemId: OptionalId,
   transactionId: OptionalId,
   buyer: z.string().nullish(),
@@ -119,6 +117,12 @@ export const EbayInquiry = z.object({
   creationDate: z.object({ value: z.string() }),
   lastModifiedDate: DateValue,
   respondByDate: DateValue,
+});
+
+/** InquirySummaryType: an Item Not Received inquiry. No order id: the line is its item and transaction. */
+export const EbayInquiry = BuyerDisputeSummary.extend({
+  inquiryId: NumericId,
+  inquiryStatusEnum: z.string().nullish(),
 });
 export type EbayInquiry = z.infer<typeof EbayInquiry>;
 
@@ -130,18 +134,11 @@ export const EbayCasePage = z.object({
 });
 
 /** CaseSummaryType: an eBay Money Back Guarantee case (an escalated inquiry or return). */
-export const EbayCase = z.object({
+export const EbayCase = BuyerDisputeSummary.extend({
   caseId: NumericId,
   caseStatusEnum: z.string().nullish(),
   // Not in the documented summary (only in the case detail); read when eBay sends it.
   caseType: z.string().nullish(),
-  itemId: OptionalId,
-  transactionId: OptionalId,
-  buyer: z.string().nullish(),
-  claimAmount: Amount,
-  creationDate: z.object({ value: z.string() }),
-  lastModifiedDate: DateValue,
-  respondByDate: DateValue,
 });
 export type EbayCase = z.infer<typeof EbayCase>;
 

@@ -1,4 +1,5 @@
 import { AppError } from '../../errors/app-error.ts';
+import { connectorFromReaders } from '../connector-from-readers.ts';
 import { convertRecords } from '../convert-records.ts';
 import type { RetryDeps } from '../http/request-with-retry.ts';
 import type { FetchPageInput, PlatformConnector, SyncPage } from '../spec.ts';
@@ -107,15 +108,5 @@ export function createShopifyConnector(options: ShopifyConnectorOptions, deps: R
     };
   }
 
-  return {
-    spec: SHOPIFY_SPEC,
-    async fetchPage(input) {
-      if (input.resource === 'orders') return orders(input);
-      if (input.resource === 'disputes') return disputes(input);
-      throw new AppError(
-        'BAD_INPUT',
-        `Shopify stores sync ${SHOPIFY_SPEC.resources.join(' and ')}; returns, refunds and cancellations arrive with the orders, and "${input.resource}" is not a Shopify list.`,
-      );
-    },
-  };
+  return connectorFromReaders(SHOPIFY_SPEC, 'Shopify', { orders, disputes }, ' (returns, refunds and cancellations arrive with the orders)');
 }

@@ -1,4 +1,5 @@
 import { AppError } from '../../errors/app-error.ts';
+import { connectorFromReaders } from '../connector-from-readers.ts';
 import { convertRecords } from '../convert-records.ts';
 import type { RetryDeps } from '../http/request-with-retry.ts';
 import type { FetchPageInput, PlatformConnector, SyncPage } from '../spec.ts';
@@ -88,12 +89,6 @@ export function createWalmartConnector(options: WalmartConnectorOptions, deps: R
     };
   }
 
-  return {
-    spec: WALMART_SPEC,
-    async fetchPage(input) {
-      if (input.resource === 'orders') return orders(input);
-      if (input.resource === 'returns') return returns(input);
-      throw new AppError('BAD_INPUT', `Walmart stores sync ${WALMART_SPEC.resources.join(' and ')}; "${input.resource}" arrives in a later release.`);
-    },
-  };
+  // Cancellations are the cancelled lines of the orders pages.
+  return connectorFromReaders(WALMART_SPEC, 'Walmart', { orders, returns }, ' (cancellations arrive with the orders)');
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../../errors/app-error.ts';
+import { connectorFromReaders } from '../connector-from-readers.ts';
 import { convertRecords } from '../convert-records.ts';
 import type { RetryDeps } from '../http/request-with-retry.ts';
 import type { FetchPageInput, PlatformConnector, SyncPage } from '../spec.ts';
@@ -70,15 +71,5 @@ export function createWishConnector(options: WishConnectorOptions, deps: RetryDe
     return { cases: converted.records, skipped: converted.skipped, unmapped: converted.unmapped, ...position };
   }
 
-  return {
-    spec: WISH_SPEC,
-    async fetchPage(input) {
-      if (input.resource === 'orders') return orders(input);
-      if (input.resource === 'inquiries') return inquiries(input);
-      throw new AppError(
-        'BAD_INPUT',
-        `Wish stores sync ${WISH_SPEC.resources.join(' and ')} (refunds arrive with the orders); "${input.resource}" is not something Wish's API offers.`,
-      );
-    },
-  };
+  return connectorFromReaders(WISH_SPEC, 'Wish', { orders, inquiries }, ' (refunds arrive with the orders)');
 }
