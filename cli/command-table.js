@@ -106,13 +106,30 @@ copy-paste settings for each client. To use HelloWord over the network instead,
   {
     name: 'report',
     summary: 'Export a report as an Excel or CSV file',
-    usage: 'helloword report <name> --format csv|xlsx --out FILE',
+    usage: "helloword report list | helloword report <name> --format csv|xlsx --out FILE [--input '<json>']",
     flags: {
-      format: { type: 'string', help: 'csv or xlsx' },
-      out: { type: 'string', help: 'the file to write' },
+      format: { type: 'string', help: 'xlsx (Excel: dates, amounts and percents ready to sort and filter) or csv; taken from --out when left out' },
+      out: { type: 'string', help: 'the file to write, e.g. returns.xlsx; an existing file is replaced' },
+      input: { type: 'string', help: 'which rows, as JSON with the same fields as the matching tool, e.g. \'{"period":"last_month"}\'' },
     },
-    help: 'Reports: cases, sku-ranking, sku-reasons, agent-performance, disputes, custom.',
-    availableIn: 'the metrics and tools release',
+    help: `Writes every matching row to a file you can open in Excel, Numbers or Google
+Sheets, or load into another system. Reports:
+  cases              every case with all its fields (filters of search_cases)
+  sku_ranking        SKUs by refund rate, by a reason, or by money refunded
+  sku_reasons        why the SKUs you name come back, reason by reason
+  agent_performance  per team member: cases, hours to decide, rates
+  disputes           open claims, disputes and chargebacks, soonest deadline first
+  custom             cases with only the columns you choose
+"helloword report list" shows each report's columns. Examples:
+  helloword report cases --format xlsx --out returns-last-month.xlsx --input '{"period":"last_month"}'
+  helloword report cases --format csv --out amazon-size.csv --input '{"platforms":"amazon","reasons":"size","period":"this_month"}'
+  helloword report sku_ranking --format xlsx --out size-complaints.xlsx --input '{"by":"reason","reasons":"size"}'
+  helloword report disputes --format xlsx --out disputes.xlsx
+  helloword report custom --format csv --out refunds.csv --input '{"columns":["platform_order_id","refunded_at","refunded_amount"],"period":"last_7_days","date_basis":"refund_date"}'
+Times are in UTC (the column headers say so); "this month" and other periods are in
+your team's time zone (HELLOWORD_TZ). Amounts stay in their own currency, next to a
+currency column; sku_ranking's refunded amount is in HELLOWORD_CURRENCY. The file
+appears only when it is complete. With --json, prints {report, format, out, rows, ...}.`,
   },
   {
     name: 'proposals',

@@ -1,28 +1,10 @@
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { COMMANDS } from './command-table.js';
-
-const BIN = fileURLToPath(new URL('../bin/helloword.js', import.meta.url));
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function helloword(args: string[], options: { cwd: string; env?: Record<string, string> }): Promise<Run> {
-  return new Promise((resolve) => {
-    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, HELLOWORD_MCP_PORT: '0', ...options.env };
-    execFile(process.execPath, [BIN, ...args], { cwd: options.cwd, env, timeout: 60_000 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+import { BIN, helloword, type Run } from './spawn-helloword.ts';
 
 /** Starts a long-running command, waits until its stdout shows `ready`, then stops it with Ctrl+C (SIGINT). */
 function runUntil(args: string[], ready: string, options: { cwd: string; env?: Record<string, string> }): Promise<Run> {
@@ -75,9 +57,11 @@ describe('helloword command line', () => {
   it('<command> --help explains the command and its options', async () => {
     const run = await helloword(['report', '--help'], { cwd });
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('Usage: helloword report <name> --format csv|xlsx --out FILE');
+    expect(run.stdout).toContain("Usage: helloword report list | helloword report <name> --format csv|xlsx --out FILE [--input '<json>']");
     expect(run.stdout).toContain('--format');
-    expect(run.stdout).toContain('Not available yet');
+    expect(run.stdout).not.toContain('Not available yet');
+    const soon = await helloword(['digest', '--help'], { cwd });
+    expect(soon.stdout).toContain('Not available yet: this command arrives with the digest release.');
   });
 
   it('a command that is not built yet says so and exits 1', async () => {

@@ -27,6 +27,7 @@ const HANDLERS: Record<string, () => Promise<CommandHandler>> = {
   demo: async () => (await import('./commands/demo.ts')).demoCommand,
   sync: async () => (await import('./commands/sync.ts')).syncCommand,
   tool: async () => (await import('./commands/tool.ts')).toolCommand,
+  report: async () => (await import('./commands/report.ts')).reportCommand,
   mcp: async () => (await import('./commands/mcp.ts')).mcpCommand,
 };
 

@@ -1,8 +1,11 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { createMCPClient } from '@ai-sdk/mcp';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { ElicitRequestSchema } from '@modelcontextprotocol/sdk/types.js';
-import { expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { z } from 'zod';
 import { useSmallDataset } from '../core/metrics/__fixtures__/small-dataset.ts';
 import { describeEachEngine } from '../core/testing/test-databases.ts';
@@ -22,13 +25,19 @@ const VALID: Record<string, Record<string, unknown>> = {
   get_trend: { bucket: 'day', period: 'last_7_days' },
   get_insights: {},
   sync_status: {},
+  run_report: { report: 'agent_performance', format: 'csv' },
   calculate: { expression: '2 * x', variables: { x: 21 } },
 };
 
 describeEachEngine('the MCP server over an in-memory transport', (engine) => {
   const data = useSmallDataset(engine);
+  let reportsDir: string;
+  beforeAll(() => {
+    reportsDir = mkdtempSync(path.join(os.tmpdir(), 'helloword-mcp-reports-'));
+  });
+  afterAll(() => rmSync(reportsDir, { recursive: true, force: true }));
   const connect = async (capabilities: ConstructorParameters<typeof Client>[1] = {}) => {
-    const server = buildServer({ ...data.deps, version: '0.0.0-test' });
+    const server = buildServer({ ...data.deps, version: '0.0.0-test', reportsDir });
     const client = new Client({ name: 'test', version: '1' }, capabilities);
     const [ct, st] = InMemoryTransport.createLinkedPair();
     await Promise.all([server.connect(st), client.connect(ct)]);

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createSilentLogger } from '../core/logging/create-logger.ts';
 import { useSmallDataset } from '../core/metrics/__fixtures__/small-dataset.ts';
 import { describeEachEngine } from '../core/testing/test-databases.ts';
+import { TOOLS } from '../core/tools/registry.ts';
 import { buildServer } from './build-server.ts';
 import { type McpHttpServer, startMcpHttpServer } from './start-http-server.ts';
 
@@ -61,7 +62,7 @@ describeEachEngine('MCP over Streamable HTTP on 127.0.0.1', (engine) => {
   it('serves the tools in a session with the token; the session ends on request', async () => {
     const { c, transport } = await client();
     expect(transport.sessionId).toMatch(/^[0-9a-f-]{36}$/);
-    expect((await c.listTools()).tools).toHaveLength(11);
+    expect((await c.listTools()).tools).toHaveLength(TOOLS.length);
     const r = await c.callTool({ name: 'get_overview', arguments: { platforms: 'ebay' } });
     expect(r.structuredContent).toMatchObject({ filters: { stores: ['s-ebay-uk'] } });
     expect(http.sessions()).toBeGreaterThanOrEqual(1);

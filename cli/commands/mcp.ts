@@ -2,7 +2,7 @@ import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js'
 import { openDatabase } from '../../core/store/open-database.ts';
 import { buildServer } from '../../mcp-server/build-server.ts';
 import type { CommandHandler } from '../main.ts';
-import { mcpDepsFor } from '../tool-deps.ts';
+import { mcpDepsFor } from '../mcp-deps.ts';
 
 /**
  * `helloword mcp`: the tools over stdin/stdout for a client that starts us (Claude Desktop,

@@ -5,9 +5,9 @@ import { buildServer } from '../../mcp-server/build-server.ts';
 import { resolveMcpToken } from '../../mcp-server/mcp-token.ts';
 import { startMcpHttpServer } from '../../mcp-server/start-http-server.ts';
 import type { CommandHandler } from '../main.ts';
+import { mcpDepsFor } from '../mcp-deps.ts';
 import { openConfiguredDatabase } from '../open-configured-database.ts';
 import { syncDepsFor } from '../sync-deps.ts';
-import { mcpDepsFor } from '../tool-deps.ts';
 import { DEFAULT_DEMO_CASES, describeDemo, runDemoBuild } from './demo.ts';
 
 /** Parts of `serve` that later releases switch on; listed so nobody waits for them. */

@@ -4,15 +4,8 @@ import { findTool, TOOLS } from '../../core/tools/registry.ts';
 import { renderToolText } from '../../core/tools/render-tool-text.ts';
 import { runTool } from '../../core/tools/run-tool.ts';
 import type { CommandHandler } from '../main.ts';
-
-function parseInput(text: string | boolean | undefined): unknown {
-  if (text === undefined || text === true) return {};
-  try {
-    return JSON.parse(String(text));
-  } catch {
-    throw new AppError('BAD_INPUT', `--input is not valid JSON: ${String(text)}. Example: --input '{"period":"this_month","platforms":["amazon"]}'`);
-  }
-}
+import { parseInputFlag } from '../parse-input-flag.ts';
+import { toolDepsFor } from '../tool-deps.ts';
 
 /** `helloword tool list` and `helloword tool <name> [--input JSON] [--json]`: the registry, for people and scripts. */
 export const toolCommand: CommandHandler = async (ctx) => {
@@ -38,10 +31,10 @@ export const toolCommand: CommandHandler = async (ctx) => {
   }
   const tool = findTool(name);
   if (!tool) throw new AppError('BAD_INPUT', `There is no tool "${name}". Tools: ${TOOLS.map((t) => t.name).join(', ')}.`);
-  const input = parseInput(ctx.flags.input);
+  const input = parseInputFlag(ctx.flags.input);
   const db = await openDatabase({ url: ctx.config.databaseUrl, log: ctx.log });
   try {
-    const result = await runTool(tool, input, { sql: db.sql, now: ctx.now, timeZone: ctx.config.timeZone, reportingCurrency: ctx.config.reportingCurrency });
+    const result = await runTool(tool, input, toolDepsFor(ctx, db));
     if (!result.ok) throw new AppError(result.error.code, result.error.message);
     ctx.stdout.write(ctx.json ? `${JSON.stringify(result.output, null, 2)}\n` : renderToolText(tool.title, result.output));
     return 0;

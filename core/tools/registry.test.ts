@@ -4,7 +4,7 @@ import { evaluateArithmetic } from './calculate.ts';
 import { findTool, TOOLS } from './registry.ts';
 
 describe('the tool registry', () => {
-  it('has the read tools of DESIGN, each named once, read-only and closed to the world', () => {
+  it('has the read tools of DESIGN, each named once, honest about what they change, closed to the world', () => {
     expect(TOOLS.map((t) => t.name)).toEqual([
       'get_overview',
       'search_cases',
@@ -16,10 +16,13 @@ describe('the tool registry', () => {
       'get_trend',
       'get_insights',
       'sync_status',
+      'run_report',
       'calculate',
     ]);
     for (const t of TOOLS) {
-      expect(t.annotations, t.name).toEqual({ readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false });
+      // run_report writes a new file each time: not read-only, not idempotent, but it destroys nothing.
+      const writesAFile = t.name === 'run_report';
+      expect(t.annotations, t.name).toEqual({ readOnlyHint: !writesAFile, destructiveHint: false, idempotentHint: !writesAFile, openWorldHint: false });
       expect(t.description.length, t.name).toBeGreaterThan(80);
       expect(t.output.shape, t.name).toHaveProperty('as_of');
       expect(t.output.shape, t.name).toHaveProperty('filters');

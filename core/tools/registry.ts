@@ -6,12 +6,13 @@ import { getOverviewTool } from './get-overview.ts';
 import { getTrendTool } from './get-trend.ts';
 import { listDisputesTool } from './list-disputes.ts';
 import { rankSkusTool } from './rank-skus.ts';
+import { runReportTool } from './run-report.ts';
 import { searchCasesTool } from './search-cases.ts';
 import { skuReasonsTool } from './sku-reasons.ts';
 import { syncStatusTool } from './sync-status.ts';
 import type { ToolDefinition } from './tool-definition.ts';
 
-/** Every tool, once: the MCP server, the agent, `helloword tool` and the evals all serve this list. */
+/** Every tool, once (the read tools of DESIGN, run_report and calculate): the MCP server, the agent, `helloword tool` and the evals all serve this list. */
 export const TOOLS: readonly ToolDefinition[] = [
   getOverviewTool,
   searchCasesTool,
@@ -23,6 +24,7 @@ export const TOOLS: readonly ToolDefinition[] = [
   getTrendTool,
   getInsightsTool,
   syncStatusTool,
+  runReportTool,
   calculateTool,
 ] as unknown as readonly ToolDefinition[];
 

@@ -2,7 +2,10 @@ import type { z } from 'zod';
 import type { MetricDeps } from '../metrics/metric-deps.ts';
 
 /** What a tool's handler may use: the metric dependencies (database, clock, time zone, currency). */
-export type ToolDeps = MetricDeps;
+export interface ToolDeps extends MetricDeps {
+  /** Where run_report writes its files (default ./data/reports). */
+  reportsDir?: string;
+}
 
 /** The MCP tool annotations, stated honestly for each tool. */
 export interface ToolAnnotations {

@@ -1,4 +1,7 @@
-import { expect, it } from 'vitest';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { NOW, TZ, useSmallDataset } from '../metrics/__fixtures__/small-dataset.ts';
 import { describeEachEngine } from '../testing/test-databases.ts';
 import { findTool, TOOLS } from './registry.ts';
@@ -23,16 +26,22 @@ const VALID: Record<string, unknown> = {
   get_trend: { metric: 'refund_rate', bucket: 'week' },
   get_insights: {},
   sync_status: {},
+  run_report: { report: 'disputes', format: 'csv' },
   calculate: { expression: 'a / b', variables: { a: 6, b: 9 } },
 };
 
 describeEachEngine('tools on the small dataset', (engine) => {
   const data = useSmallDataset(engine);
+  let reportsDir: string;
+  beforeAll(() => {
+    reportsDir = mkdtempSync(path.join(os.tmpdir(), 'helloword-reports-'));
+  });
+  afterAll(() => rmSync(reportsDir, { recursive: true, force: true }));
 
   it('every tool answers valid input with output that matches its schema, as_of and the resolved filters', async () => {
     expect(Object.keys(VALID).sort()).toEqual(TOOLS.map((t) => t.name).sort());
     for (const tool of TOOLS) {
-      const result = await runTool(tool, VALID[tool.name], data.deps);
+      const result = await runTool(tool, VALID[tool.name], { ...data.deps, reportsDir });
       expect(result.ok, `${tool.name}: ${JSON.stringify(result)}`).toBe(true);
       if (!result.ok) continue;
       expect(result.output).toHaveProperty('as_of');
@@ -53,6 +62,18 @@ describeEachEngine('tools on the small dataset', (engine) => {
     });
     // Data freshness: the store's last successful sync.
     expect(a.output.as_of).toBe('2026-12-04T09:00:00.000Z');
+  });
+
+  it('run_report writes the file under the reports folder and says where, with the filters it used', async () => {
+    const r = await call({ ...data.deps, reportsDir }, 'run_report', { report: 'sku-ranking', input: { min_units: 1 } });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.output).toMatchObject({ report: 'sku_ranking', format: 'xlsx', rows: 2 });
+    expect(String(r.output.file)).toBe(path.join(reportsDir, 'sku_ranking-20261204-100000.xlsx'));
+    expect(existsSync(String(r.output.file))).toBe(true);
+    const bad = await call({ ...data.deps, reportsDir }, 'run_report', { report: 'everything' });
+    expect(bad.ok || bad.error.message).toContain('there is no report "everything"; use cases, sku_ranking');
+    const badInput = await call({ ...data.deps, reportsDir }, 'run_report', { report: 'cases', input: { limit: 5 } });
+    expect(badInput.ok || badInput.error.message).toContain('Invalid input for the cases report');
   });
 
   it('pages with the total and how to get more', async () => {
