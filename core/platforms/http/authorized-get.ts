@@ -30,6 +30,8 @@ export interface AuthorizedGet {
   authFailed(detail: string): AppError;
   /** The platform's own words for a refused request, from its error body. */
   describeError(body: unknown): string | null;
+  /** How long one attempt may take before it counts as failed and is retried (default 30 s). */
+  timeoutMs?: number;
 }
 
 /**
@@ -42,7 +44,7 @@ export async function getJsonAuthorized(request: AuthorizedGet, deps: RetryDeps)
     const token = await request.token.get(attempt > 0);
     const response = await requestWithRetry(
       () => new Request(request.url, { headers: request.headers(token) }),
-      { label: request.label, limiter: request.limiter, onRateLimited: () => rateLimitWaits++ },
+      { label: request.label, limiter: request.limiter, timeoutMs: request.timeoutMs, onRateLimited: () => rateLimitWaits++ },
       deps,
     );
     if (response.status === 401) {

@@ -18,6 +18,8 @@ export interface WalmartClientOptions {
   baseUrl?: string;
   /** The limiter's pace; the platform's published limits unless a benchmark lifts them. */
   limits?: { requestsPerSecond: number; burst: number };
+  /** How long one request may take before it is retried (default 30 s). */
+  timeoutMs?: number;
 }
 
 /** Walmart Marketplace over HTTP for one store: client-credentials token (15 min), WM_* headers, limiter, retries. */
@@ -56,6 +58,7 @@ export function createWalmartClient(options: WalmartClientOptions, deps: RetryDe
           limiter,
           token,
           url: `${baseUrl}${pathAndQuery}`,
+          timeoutMs: options.timeoutMs,
           headers: (t) => ({ ...service, 'WM_SEC.ACCESS_TOKEN': t, 'WM_QOS.CORRELATION_ID': randomUUID() }),
           authFailed,
           describeError: (body) => {

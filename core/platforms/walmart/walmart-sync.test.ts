@@ -109,6 +109,29 @@ describeEachEngine('Walmart sync from the sandbox', (engine) => {
     expect(tally(cancelled)).toEqual(tally(sandbox.cancellations(store.id).map(walmartExpected)));
   });
 
+  it('a platform that answers too slowly: each request times out and is retried, then the store fails cleanly and the next run completes', async () => {
+    const knobs: Partial<SandboxKnobs> = { latencyMs: 250 };
+    const sandbox = createWalmartSandbox({ scenario, stores: DEMO_STORES, knobs });
+    const connector = createWalmartConnector(
+      { storeId: store.id, credentials: sandbox.credentials(store.id), credentialsRef: 'X', pageSize: 200, timeoutMs: 40 },
+      { fetch: createSandboxFetch(sandbox.handlers), waiter: virtualWaiter(scenario.anchor.getTime()), random: () => 0.5, log },
+    );
+    const slow = await sync(connector, 'returns');
+    expect(slow.status).toBe('failed');
+    expect(slow.error?.code).toBe('PLATFORM_UNAVAILABLE');
+    expect(slow.error?.userMessage).toContain('no answer within 40 ms');
+    expect(await storedReturns()).toEqual([]);
+
+    // The platform recovers: a little latency, well inside the timeout.
+    knobs.latencyMs = 2;
+    const again = createWalmartConnector(
+      { storeId: store.id, credentials: sandbox.credentials(store.id), credentialsRef: 'X', pageSize: 200, timeoutMs: 5_000 },
+      { fetch: createSandboxFetch(sandbox.handlers), waiter: virtualWaiter(scenario.anchor.getTime()), random: () => 0.5, log },
+    );
+    expect((await sync(again, 'returns')).status).toBe('succeeded');
+    expect(tally(await storedReturns())).toEqual(tally(sandbox.returns(store.id).map(walmartExpected)));
+  });
+
   it('renews an expired token, and wrong credentials stop the store with what to check', async () => {
     const { sandbox, connector } = setup();
     await sync(connector, 'orders');
