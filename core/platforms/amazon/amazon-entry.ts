@@ -1,4 +1,5 @@
 import type { PlatformEntry } from '../platform-entry.ts';
+import { REFRESH_TOKEN_CREDENTIALS, readRefreshTokenCredentials, refreshTokenValues } from '../refresh-token-credentials.ts';
 import { createAmazonConnector } from './amazon-connector.ts';
 import { AMAZON_SPEC } from './amazon-spec.ts';
 import { createAmazonSandbox } from './sandbox/amazon-sandbox.ts';
@@ -6,17 +7,13 @@ import { createAmazonSandbox } from './sandbox/amazon-sandbox.ts';
 /** Amazon as the registry sees it: LWA refresh-token credentials, the connector, the demo sandbox. */
 export const AMAZON_ENTRY: PlatformEntry = {
   spec: AMAZON_SPEC,
-  credentialNames: ['CLIENT_ID', 'CLIENT_SECRET', 'REFRESH_TOKEN'],
+  credentialNames: REFRESH_TOKEN_CREDENTIALS,
   connect: (store, deps) =>
     createAmazonConnector(
       {
         storeId: store.id,
         marketplaceId: store.marketplace ?? 'ATVPDKIKX0DER',
-        credentials: {
-          clientId: store.credentials.CLIENT_ID ?? '',
-          clientSecret: store.credentials.CLIENT_SECRET ?? '',
-          refreshToken: store.credentials.REFRESH_TOKEN ?? '',
-        },
+        credentials: readRefreshTokenCredentials(store.credentials),
         credentialsRef: store.credentialsRef,
         limits: store.limits,
       },
@@ -30,10 +27,7 @@ export const AMAZON_ENTRY: PlatformEntry = {
     return {
       handlers: sandbox.handlers,
       limits: { requestsPerSecond: 100, burst: 200 },
-      credentials: (storeId) => {
-        const c = sandbox.credentials(storeId);
-        return { CLIENT_ID: c.clientId, CLIENT_SECRET: c.clientSecret, REFRESH_TOKEN: c.refreshToken };
-      },
+      credentials: (storeId) => refreshTokenValues(sandbox.credentials(storeId)),
     };
   },
 };
