@@ -17,9 +17,11 @@ export const COMMANDS = [
     help: `Opens (and if needed creates) the database, brings it up to date, and starts
 everything that is configured. \`npm start\` runs this command.
 
-On the very first start it fills the demo stores. Then it keeps running and
-syncs every store every 15 minutes, until you press Ctrl+C. The MCP server and
-the Slack/Discord bots arrive in the next releases and will start from here.`,
+On the very first start it fills the demo stores. Then it keeps running until
+you press Ctrl+C: it syncs every store every 15 minutes, and offers the tools to
+AI assistants over MCP at http://127.0.0.1:8377/mcp with a token (it prints where
+the token is; the README shows the settings for Claude, Cursor and VS Code). The
+Slack/Discord bots arrive in the next releases and will start from here.`,
   },
   {
     name: 'demo',
@@ -170,6 +172,10 @@ export const ENVIRONMENT_HELP = `Settings (environment variables):
   HELLOWORD_STORES_FILE  the file listing your own stores (default
                   ./helloword.stores.json); their credentials come from
                   HELLOWORD_<NAME>_CLIENT_ID and similar variables
+  HELLOWORD_CURRENCY  the currency totals are shown in (default USD)
+  HELLOWORD_MCP_TOKEN, HELLOWORD_MCP_PORT, HELLOWORD_HOST  MCP over HTTP in
+                  "serve": the token (default: created in ./data/mcp-token),
+                  port 8377 and address 127.0.0.1 (this machine only)
   LOG_LEVEL       error, warn, info or debug (debug also prints error details)`;
 
 export function mainHelp(version) {
