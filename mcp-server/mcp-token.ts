@@ -3,6 +3,15 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import path from 'node:path';
 import { AppError } from '../core/errors/app-error.ts';
 
+const WHY: Readonly<Record<string, string>> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the disk is read-only',
+  EEXIST: 'a file is in the way of its folder',
+  ENOTDIR: 'a file is in the way of its folder',
+  ENOSPC: 'the disk is full',
+};
+
 export interface McpToken {
   token: string;
   /** Where it came from, for the start-up message (never the token itself in logs). */
@@ -40,7 +49,7 @@ export function resolveMcpToken(env: NodeJS.ProcessEnv, dataDir: string): McpTok
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     throw new AppError(
       'BAD_INPUT',
-      `Cannot write the MCP token file ${file} (${code}). Make that folder writable, or set HELLOWORD_MCP_TOKEN to a long random value.`,
+      `Cannot write the MCP token file ${file} (${WHY[code] ?? code}). Make that folder writable, or set HELLOWORD_MCP_TOKEN to a long random value.`,
       {
         cause: error,
       },
