@@ -108,7 +108,7 @@ describeEachEngine('the MCP server over an in-memory transport', (engine) => {
     const { prompts } = await client.listPrompts();
     expect(prompts.map((p) => p.name).sort()).toEqual(['sku_deep_dive', 'triage_pending', 'weekly_review']);
     const dive = await client.getPrompt({ name: 'sku_deep_dive', arguments: { sku: 'TEE-M' } });
-    const text = (dive.messages[0]?.content as { text: string }).text;
+    const text = (dive.messages[0]?.content as { text?: string } | undefined)?.text ?? '';
     expect(text).toContain('Look into SKU TEE-M over the last 90 days.');
     expect(text).not.toContain('{{');
   });
