@@ -37,7 +37,7 @@ export async function getCase(deps: { sql: SqlDriver }, input: { id?: number; pl
     throw new AppError('NOT_FOUND', `No case with ${what}. Use search_cases to find it by order id, SKU or the buyer's words.`);
   }
   const id = readInt(row.id);
-  const [lineRows, orderRows, events, notes, full] = await Promise.all([
+  const [lineRows, orderRows, events, notes] = await Promise.all([
     deps.sql.all('SELECT "line_key", "seller_sku", "quantity", "amount_minor", "currency" FROM "case_lines" WHERE "case_id" = ? ORDER BY "id"', [id]),
     row.platform_order_id === null
       ? Promise.resolve([])
@@ -47,7 +47,6 @@ export async function getCase(deps: { sql: SqlDriver }, input: { id?: number; pl
         ),
     deps.sql.all('SELECT "at", "type", "actor", "from_value", "to_value" FROM "case_events" WHERE "case_id" = ? ORDER BY "at", "id"', [id]),
     deps.sql.all('SELECT "created_at", "author", "body", "source" FROM "notes" WHERE "case_id" = ? ORDER BY "created_at", "id"', [id]),
-    deps.sql.all('SELECT "customer_text" FROM "cases" WHERE "id" = ?', [id]),
   ]);
   const lines = lineRows.map((l) => {
     const minor = readOptionalBigInt(l.amount_minor);
@@ -66,7 +65,7 @@ export async function getCase(deps: { sql: SqlDriver }, input: { id?: number; pl
       row,
       lines.map((l) => ({ seller_sku: l.seller_sku, quantity: l.quantity })),
     ),
-    customer_text_full: (full[0]?.customer_text as string | null | undefined) ?? null,
+    customer_text_full: row.customer_text === null || row.customer_text === undefined ? null : String(row.customer_text),
     line_details: lines,
     order: o
       ? {

@@ -3,8 +3,8 @@ import { readInt } from '../store/sql-driver.ts';
 import { agentPerformance } from './agent-performance.ts';
 import { caseWhere } from './case-filters.ts';
 import type { MetricDeps } from './metric-deps.ts';
-import { rankSkus } from './rank-skus.ts';
-import { ratio, refundRate } from './refund-rate.ts';
+import { rankSkus, skuUnits } from './rank-skus.ts';
+import { ratio } from './refund-rate.ts';
 import type { Period } from './resolve-period.ts';
 import { countZ, shareZ } from './z-score.ts';
 
@@ -190,11 +190,14 @@ export async function getInsights(deps: MetricDeps, input: { storeIds: readonly 
     }
   }
 
-  // Refund-rate outliers against the overall rate.
-  const overall = await refundRate(deps, { storeIds, period });
-  if (overall.rate_by_units !== null) {
-    const norm = overall.rate_by_units;
-    const ranked = await rankSkus(deps, { storeIds, period, by: 'refund_rate', minUnits: R.outlierMinUnits, limit: 50 });
+  // Refund-rate outliers against the overall rate. The overall units are the sums of the
+  // per-SKU ones (every line has a SKU), so both come from one read of each table.
+  const units = await skuUnits(deps, { storeIds, period });
+  const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+  const overallRate = ratio(sum(units.refunded), sum(units.sold));
+  if (overallRate !== null) {
+    const norm = overallRate;
+    const ranked = await rankSkus(deps, { storeIds, period, by: 'refund_rate', minUnits: R.outlierMinUnits, limit: 50 }, units);
     for (const s of ranked.skus) {
       const z = shareZ(s.refunded_units, s.units_sold, norm);
       if (s.refund_rate === null || s.refund_rate < R.outlierFactor * norm || z < R.minZ) continue;

@@ -23,10 +23,12 @@ export interface Overview {
   refunded_amount: Compared<ConvertedTotal>;
 }
 
-async function disputeRate(deps: MetricDeps, storeIds: readonly string[] | undefined, period: Period) {
+type SoldIn = (period: Period) => Promise<{ units: number; orders: number }>;
+
+async function disputeRate(deps: MetricDeps, storeIds: readonly string[] | undefined, period: Period, soldIn: SoldIn) {
   const where = caseWhere({ stores: storeIds, period, kinds: DISPUTE_KINDS });
   const [row] = await deps.sql.all(`SELECT count(*) AS n FROM "cases" c WHERE ${where.sql}`, where.params);
-  const { orders } = await unitsSold(deps, { storeIds, period });
+  const { orders } = await soldIn(period);
   const disputes = readInt(row?.n);
   return { disputes, orders, rate: ratio(disputes, orders) };
 }
@@ -35,13 +37,25 @@ async function disputeRate(deps: MetricDeps, storeIds: readonly string[] | undef
 export async function getOverview(deps: MetricDeps, input: { storeIds: readonly string[] | undefined; period: Period }): Promise<Overview> {
   const now = deps.now();
   const { storeIds, period } = input;
+  // Units and orders sold per period, read once: the 30-day refund rate and the dispute rate of
+  // the default period divide by the same orders (the sold scan is the largest read here).
+  const sold = new Map<string, Promise<{ units: number; orders: number }>>();
+  const soldIn: SoldIn = (p) => {
+    const key = `${p.from.getTime()}-${p.to.getTime()}`;
+    let found = sold.get(key);
+    if (!found) {
+      found = unitsSold(deps, { storeIds, period: p });
+      sold.set(key, found);
+    }
+    return found;
+  };
   const rateOver = async (preset: 'last_7_days' | 'last_30_days') => {
     const p = resolvePeriod({ preset }, now, deps.timeZone);
     const prev = previousPeriod(p);
     return {
       period: periodOutput(p),
-      current: await refundRate(deps, { storeIds, period: p }),
-      previous: await refundRate(deps, { storeIds, period: prev }),
+      current: await refundRate(deps, { storeIds, period: p, sold: soldIn(p) }),
+      previous: await refundRate(deps, { storeIds, period: prev, sold: soldIn(prev) }),
       previous_period: periodOutput(prev),
     };
   };
@@ -71,8 +85,8 @@ export async function getOverview(deps: MetricDeps, input: { storeIds: readonly 
     refund_rate: { last_7_days: await rateOver('last_7_days'), last_30_days: await rateOver('last_30_days') },
     pending: { total: Object.values(byKind).reduce((a, b) => a + b, 0), by_kind: byKind, by_status: byStatus },
     dispute_rate: {
-      current: await disputeRate(deps, storeIds, period),
-      previous: await disputeRate(deps, storeIds, prev),
+      current: await disputeRate(deps, storeIds, period, soldIn),
+      previous: await disputeRate(deps, storeIds, prev, soldIn),
       previous_period: periodOutput(prev),
     },
     reasons: reasonRows.map((r) => ({ reason: r.reason, cases: readInt(r.n), share: ratio(readInt(r.n), totalCases) ?? 0 })),

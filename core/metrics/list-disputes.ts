@@ -23,7 +23,7 @@ export async function listDisputes(
     kinds: input.filters.kinds?.length ? input.filters.kinds : DISPUTE_KINDS,
     statuses: input.openOnly ? ['requested', 'escalated'] : input.filters.statuses,
   };
-  const where = caseWhere(filters);
+  const where = caseWhere(filters, 'c', deps.sql.engine);
   const [count] = await deps.sql.all(`SELECT count(*) AS n FROM "cases" c WHERE ${where.sql}`, where.params);
   const rows = await deps.sql.all(
     `SELECT ${CASE_COLUMNS_SQL} FROM "cases" c WHERE ${where.sql}

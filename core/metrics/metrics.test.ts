@@ -238,6 +238,17 @@ describeEachEngine('metrics on the small dataset', (engine) => {
       ['s-ebay-uk', 30, 2],
     ]);
     expect((await dataAsOf(data.db.sql, ['s-amz', 's-ebay-uk']))?.toISOString()).toBe('2026-12-04T09:00:00.000Z');
+
+    // A run left "running" by a process that stopped shows as interrupted; one whose lease is live is running.
+    const started = new Date('2026-12-04T09:40:00Z');
+    await data.db.sql.run(`INSERT INTO "sync_runs" ("store_id", "resource", "started_at", "status") VALUES ('s-amz', 'returns', ?, 'running')`, [started]);
+    const cut = await syncStatus(data.deps, { storeIds: ['s-amz'] });
+    expect(cut[0]?.last_run).toMatchObject({ resource: 'returns', status: 'interrupted' });
+    await data.db.sql.run(`INSERT INTO "locks" ("name", "holder", "expires_at", "created_at") VALUES ('sync:s-amz:returns', 'other:1', ?, ?)`, [
+      new Date(NOW.getTime() + 60_000),
+      started,
+    ]);
+    expect((await syncStatus(data.deps, { storeIds: ['s-amz'] }))[0]?.last_run?.status).toBe('running');
   });
 
   it('insights stay quiet on a dataset too small for any rule', async () => {

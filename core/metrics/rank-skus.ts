@@ -47,42 +47,53 @@ function storeFilter(column: string, storeIds: readonly string[] | undefined): {
   return storeIds ? { sql: ` AND ${column} IN (${inList(storeIds)})`, params: [...storeIds] } : { sql: '', params: [] };
 }
 
-async function soldBySku(deps: MetricDeps, input: RankSkusInput): Promise<Map<string, number>> {
-  const stores = storeFilter('ol."store_id"', input.storeIds);
-  const rows = await deps.sql.all<{ sku: string; units: unknown }>(
-    `SELECT ol."seller_sku" AS sku, SUM(ol."quantity") AS units FROM "order_lines" ol
-      WHERE ol."ordered_at" >= ? AND ol."ordered_at" < ?${stores.sql} GROUP BY ol."seller_sku"`,
-    [input.period.from, input.period.to, ...stores.params],
-  );
-  return new Map(rows.map((r) => [r.sku, readInt(r.units)]));
+/** Units sold and refunded units per SKU in a period (DEFINITIONS.sku_refund_rate), for all SKUs or the ones given. */
+export interface SkuUnits {
+  sold: Map<string, number>;
+  refunded: Map<string, number>;
 }
 
-async function refundedBySku(deps: MetricDeps, input: RankSkusInput): Promise<Map<string, number>> {
-  const where = caseWhere({ stores: input.storeIds, period: input.period });
-  const rows = await deps.sql.all<{ sku: string; units: unknown }>(
-    `SELECT cl."seller_sku" AS sku, SUM(cl."quantity") AS units FROM "cases" c JOIN "case_lines" cl ON cl."case_id" = c."id"
-      WHERE ${IS_REFUND_SQL} AND ${where.sql} GROUP BY cl."seller_sku"`,
-    where.params,
+export async function skuUnits(
+  deps: Pick<MetricDeps, 'sql'>,
+  input: { storeIds: readonly string[] | undefined; period: Period; skus?: readonly string[] },
+): Promise<SkuUnits> {
+  const skus = input.skus;
+  if (skus?.length === 0) return { sold: new Map(), refunded: new Map() };
+  const stores = storeFilter('ol."store_id"', input.storeIds);
+  const skuSql = (column: string) => (skus ? ` AND ${column} IN (${inList(skus)})` : '');
+  const sold = await deps.sql.all<{ sku: string; units: unknown }>(
+    `SELECT ol."seller_sku" AS sku, SUM(ol."quantity") AS units FROM "order_lines" ol
+      WHERE ol."ordered_at" >= ? AND ol."ordered_at" < ?${stores.sql}${skuSql('ol."seller_sku"')} GROUP BY ol."seller_sku"`,
+    [input.period.from, input.period.to, ...stores.params, ...(skus ?? [])],
   );
-  return new Map(rows.map((r) => [r.sku, readInt(r.units)]));
+  const where = caseWhere({ stores: input.storeIds, period: input.period });
+  const refunded = await deps.sql.all<{ sku: string; units: unknown }>(
+    `SELECT cl."seller_sku" AS sku, SUM(cl."quantity") AS units FROM "cases" c JOIN "case_lines" cl ON cl."case_id" = c."id"
+      WHERE ${IS_REFUND_SQL} AND ${where.sql}${skuSql('cl."seller_sku"')} GROUP BY cl."seller_sku"`,
+    [...where.params, ...(skus ?? [])],
+  );
+  return { sold: new Map(sold.map((r) => [r.sku, readInt(r.units)])), refunded: new Map(refunded.map((r) => [r.sku, readInt(r.units)])) };
 }
+
+const baseOf = (units: SkuUnits) => (sku: string) => {
+  const sold = units.sold.get(sku) ?? 0;
+  const back = units.refunded.get(sku) ?? 0;
+  return { seller_sku: sku, units_sold: sold, refunded_units: back, refund_rate: ratio(back, sold) };
+};
 
 /**
  * SKUs ranked by refund rate (with a minimum volume), by how many cases name a reason or reason
  * group ("most size complaints"), or by money refunded (DEFINITIONS.sku_refund_rate).
  */
-export async function rankSkus(deps: MetricDeps, input: RankSkusInput): Promise<{ total: number; skus: RankedSku[] }> {
-  const sold = await soldBySku(deps, input);
-  const refunded = await refundedBySku(deps, input);
-  const base = (sku: string) => {
-    const units = sold.get(sku) ?? 0;
-    const back = refunded.get(sku) ?? 0;
-    return { seller_sku: sku, units_sold: units, refunded_units: back, refund_rate: ratio(back, units) };
-  };
+export async function rankSkus(deps: MetricDeps, input: RankSkusInput, allUnits?: SkuUnits): Promise<{ total: number; skus: RankedSku[] }> {
+  // The other rankings show units only for the SKUs of the page: read them for those alone.
+  const unitsOf = async (skus: readonly string[]) => baseOf(await skuUnits(deps, { storeIds: input.storeIds, period: input.period, skus }));
 
   if (input.by === 'refund_rate') {
-    const rows = [...sold.keys()]
-      .filter((sku) => (sold.get(sku) ?? 0) >= input.minUnits)
+    const units = allUnits ?? (await skuUnits(deps, input));
+    const base = baseOf(units);
+    const rows = [...units.sold.keys()]
+      .filter((sku) => (units.sold.get(sku) ?? 0) >= input.minUnits)
       .map(base)
       .sort((a, b) => (b.refund_rate ?? 0) - (a.refund_rate ?? 0) || b.refunded_units - a.refunded_units || a.seller_sku.localeCompare(b.seller_sku));
     return {
@@ -109,9 +120,11 @@ export async function rankSkus(deps: MetricDeps, input: RankSkusInput): Promise<
           ? b.matching / b.cases - a.matching / a.cases || b.matching - a.matching || a.sku.localeCompare(b.sku)
           : b.matching - a.matching || b.matching / b.cases - a.matching / a.cases || a.sku.localeCompare(b.sku),
       );
+    const page = ranked.slice(0, input.limit);
+    const base = await unitsOf(page.map((r) => r.sku));
     return {
       total: ranked.length,
-      skus: ranked.slice(0, input.limit).map((r, i) => ({
+      skus: page.map((r, i) => ({
         rank: i + 1,
         ...base(r.sku),
         cases: r.cases,
@@ -143,9 +156,11 @@ export async function rankSkus(deps: MetricDeps, input: RankSkusInput): Promise<
   const ranked = [...bySku]
     .map(([sku, parts]) => ({ sku, total: convertTotal(parts, fx, deps.reportingCurrency).amount }))
     .sort((a, b) => b.total - a.total || a.sku.localeCompare(b.sku));
+  const page = ranked.slice(0, input.limit);
+  const base = await unitsOf(page.map((r) => r.sku));
   return {
     total: ranked.length,
-    skus: ranked.slice(0, input.limit).map((r, i) => ({
+    skus: page.map((r, i) => ({
       rank: i + 1,
       ...base(r.sku),
       cases: null,

@@ -43,10 +43,17 @@ export async function unitsSold(
 /** The refund rate of a period (DEFINITIONS.refund_rate_units / refund_rate_orders). */
 export async function refundRate(
   deps: Pick<MetricDeps, 'sql'>,
-  input: { storeIds: readonly string[] | undefined; period: Period; basis?: Exclude<DateBasis, 'refund_date'>; skus?: readonly string[] },
+  input: {
+    storeIds: readonly string[] | undefined;
+    period: Period;
+    basis?: Exclude<DateBasis, 'refund_date'>;
+    skus?: readonly string[];
+    /** The units and orders sold in the period, when the caller already has them. */
+    sold?: Promise<{ units: number; orders: number }>;
+  },
 ): Promise<RefundRate> {
   const basis = input.basis ?? 'request_date';
-  const sold = await unitsSold(deps, input);
+  const sold = await (input.sold ?? unitsSold(deps, input));
   const where = caseWhere({ stores: input.storeIds, period: input.period, dateBasis: basis });
   const skuParams = input.skus ?? [];
   const skuSql = skuParams.length > 0 ? ` AND cl."seller_sku" IN (${skuParams.map(() => '?').join(', ')})` : '';

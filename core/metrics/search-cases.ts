@@ -110,7 +110,7 @@ export async function searchCases(
   deps: { sql: SqlDriver },
   input: { filters: CaseFilters; sort: CaseSort; limit: number; offset: number },
 ): Promise<{ total: number; cases: CaseSummary[] }> {
-  const where = caseWhere(input.filters);
+  const where = caseWhere(input.filters, 'c', deps.sql.engine);
   const [count] = await deps.sql.all(`SELECT count(*) AS n FROM "cases" c WHERE ${where.sql}`, where.params);
   const rows = await deps.sql.all(`SELECT ${CASE_COLUMNS_SQL} FROM "cases" c WHERE ${where.sql} ORDER BY ${ORDER_BY[input.sort]} LIMIT ? OFFSET ?`, [
     ...where.params,

@@ -8,6 +8,7 @@ export interface StoreSyncStatus {
   last_success: string | null;
   /** Minutes since the last successful sync; null when it never succeeded. */
   lag_minutes: number | null;
+  /** status: running, succeeded, failed, partial, or interrupted (marked running, but its process stopped). */
   last_run: { resource: string; status: string; started_at: string; finished_at: string | null; error: string | null } | null;
   /** Over the last 24 hours. */
   failed_runs_24h: number;
@@ -33,15 +34,17 @@ export async function syncStatus(deps: { sql: SqlDriver; now: () => Date }, inpu
        FROM "stores" s${storeFilter} ORDER BY s."id"`,
     [since, since, since, ...(input.storeIds ?? [])],
   );
+  // The latest run of each store × resource, for all the stores in one query.
+  const latest = await deps.sql.all<Record<string, unknown>>(
+    `SELECT r."store_id", r."resource", r."status", r."started_at", r."finished_at", r."last_error", r."unmapped_values" FROM "sync_runs" r
+      WHERE r."id" IN (SELECT MAX(x."id") FROM "sync_runs" x${storeFilter.replace('s."id"', 'x."store_id"')} GROUP BY x."store_id", x."resource")
+      ORDER BY r."started_at" DESC, r."id" DESC`,
+    input.storeIds ?? [],
+  );
   const out: StoreSyncStatus[] = [];
   for (const s of stores) {
     const id = String(s.id);
-    const runs = await deps.sql.all<Record<string, unknown>>(
-      `SELECT r."resource", r."status", r."started_at", r."finished_at", r."last_error", r."unmapped_values" FROM "sync_runs" r
-        WHERE r."store_id" = ? AND r."id" IN (SELECT MAX(x."id") FROM "sync_runs" x WHERE x."store_id" = ? GROUP BY x."resource")
-        ORDER BY r."started_at" DESC, r."id" DESC`,
-      [id, id],
-    );
+    const runs = latest.filter((r) => r.store_id === id);
     const unmapped: Record<string, number> = {};
     for (const r of runs) {
       const raw = r.unmapped_values;
@@ -49,6 +52,13 @@ export async function syncStatus(deps: { sql: SqlDriver; now: () => Date }, inpu
       for (const [k, v] of Object.entries(values ?? {})) unmapped[k] = (unmapped[k] ?? 0) + Number(v);
     }
     const last = runs[0];
+    // A run still marked running whose lease is gone was cut off (the process stopped mid-sync);
+    // the next sync resumes from its last committed page.
+    let lastStatus = last ? String(last.status) : null;
+    if (last && lastStatus === 'running') {
+      const [lease] = await deps.sql.all('SELECT 1 AS held FROM "locks" WHERE "name" = ? AND "expires_at" > ?', [`sync:${id}:${String(last.resource)}`, now]);
+      if (!lease) lastStatus = 'interrupted';
+    }
     const lastSuccess = readOptionalDate(s.last_success);
     out.push({
       store_id: id,
@@ -60,7 +70,7 @@ export async function syncStatus(deps: { sql: SqlDriver; now: () => Date }, inpu
       last_run: last
         ? {
             resource: String(last.resource),
-            status: String(last.status),
+            status: lastStatus ?? String(last.status),
             started_at: readOptionalDate(last.started_at)?.toISOString() ?? '',
             finished_at: readOptionalDate(last.finished_at)?.toISOString() ?? null,
             error: last.last_error === null ? null : String(last.last_error),

@@ -35,7 +35,7 @@ export function demoStoresToSync(
  * The demo's FX table: fixed rates into USD from the first day of its data (DESIGN: "demo ships
  * fixed rates"). Rates a person entered themselves (another source) are left alone.
  */
-async function writeDemoFxRates(sql: SqlDriver, scenario: DemoScenario): Promise<void> {
+export async function writeDemoFxRates(sql: SqlDriver, scenario: DemoScenario): Promise<void> {
   const day = new Date(scenario.anchor.getTime() - (DAYS + 1) * 86_400_000).toISOString().slice(0, 10);
   await sql.transaction(async (tx) => {
     await tx.run(`DELETE FROM "fx_rates" WHERE "source" = 'demo'`);
