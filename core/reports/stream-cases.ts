@@ -1,7 +1,7 @@
 import { type CaseFilters, caseWhere } from '../metrics/case-filters.ts';
-import { linesOf } from '../metrics/search-cases.ts';
+import { CASE_COLUMNS_SQL, linesOf } from '../metrics/search-cases.ts';
 import { readInt, type SqlDriver, type SqlRow } from '../store/sql-driver.ts';
-import { CASE_REPORT_SQL, type CaseLine } from './case-columns.ts';
+import type { CaseLine } from './case-columns.ts';
 import { DEFAULT_CHUNK_SIZE } from './report-definition.ts';
 
 /**
@@ -18,7 +18,7 @@ export async function* streamCases(
   const where = caseWhere(filters);
   let after = 0;
   for (;;) {
-    const rows = await sql.all(`SELECT ${CASE_REPORT_SQL} FROM "cases" c WHERE c."id" > ? AND ${where.sql} ORDER BY c."id" LIMIT ?`, [
+    const rows = await sql.all(`SELECT ${CASE_COLUMNS_SQL} FROM "cases" c WHERE c."id" > ? AND ${where.sql} ORDER BY c."id" LIMIT ?`, [
       after,
       ...where.params,
       chunkSize,
