@@ -5,6 +5,7 @@ import { type RetryDeps, requestWithRetry } from '../http/request-with-retry.ts'
 import { createTokenBucket, type TokenBucket } from '../http/token-bucket.ts';
 import { AmazonErrors, LwaError, LwaToken } from './amazon-schemas.ts';
 import { AMAZON_OPERATION_LIMITS, type AmazonOperation, amazonBaseUrl, amazonRegion } from './amazon-spec.ts';
+import { indexTsv, readTsv, type TsvDocument } from './amazon-tsv.ts';
 
 export interface AmazonCredentials {
   clientId: string;
@@ -30,8 +31,12 @@ export interface AmazonClient {
   label: string;
   /** One SP-API call with the store's access token, through the operation's own limiter. */
   call(operation: AmazonOperation, method: 'GET' | 'POST', pathAndQuery: string, body?: unknown): Promise<{ body: unknown; rateLimitWaits: number }>;
-  /** GETs a report document from its pre-signed URL (no token), un-gzipping it when Amazon says so. */
-  download(url: string, compressionAlgorithm: string | null | undefined): Promise<{ text: string; status: number }>;
+  /**
+   * GETs a report document from its pre-signed URL (no token), un-gzipping it when Amazon says so.
+   * The body stays bytes (UTF-8): a large report is read page by page, never decoded whole.
+   * `doc` is null when the download was refused (`status`).
+   */
+  download(url: string, compressionAlgorithm: string | null | undefined): Promise<{ doc: TsvDocument | null; status: number }>;
 }
 
 /**
@@ -133,14 +138,14 @@ export function createAmazonClient(options: AmazonClientOptions, deps: RetryDeps
       const response = await requestWithRetry(() => new Request(url), { label, limiter: limiter('download') }, deps);
       if (!response.ok) {
         await response.body?.cancel();
-        return { text: '', status: response.status };
+        return { doc: null, status: response.status };
       }
       const stream = compressionAlgorithm === 'GZIP' && response.body ? response.body.pipeThrough(new DecompressionStream('gzip')) : response.body;
-      const text = stream ? await new Response(stream).text() : '';
-      if (/^\s*<(!doctype|html)/i.test(text)) {
+      const { doc, head } = stream ? await readTsv(stream) : { doc: indexTsv(''), head: '' };
+      if (/^\s*<(!doctype|html)/i.test(head)) {
         throw new AppError('PLATFORM_BAD_RESPONSE', `${label} served a report document that is a web page, not a report. The next sync tries again.`);
       }
-      return { text, status: response.status };
+      return { doc, status: response.status };
     },
   };
 }

@@ -72,9 +72,9 @@ export function createAmazonConnector(options: AmazonConnectorOptions, deps: Ret
       lookbackDays: lookback.orders,
       pageRows: options.pageRows ?? 1000,
       // Never split an order's items over two pages: each page rewrites whole orders.
-      boundary: (rows, end) => {
+      boundary: (doc, end) => {
         let k = end;
-        while (k > 0 && k < rows.length && rows[k]?.['amazon-order-id'] === rows[k - 1]?.['amazon-order-id']) k++;
+        while (k > 0 && k < doc.length && doc.cell(k, 'amazon-order-id') === doc.cell(k - 1, 'amazon-order-id')) k++;
         return k;
       },
       ...polling,

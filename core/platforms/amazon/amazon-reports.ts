@@ -6,7 +6,7 @@ import type { FetchPageInput } from '../spec.ts';
 import { windowStart } from '../sync-window.ts';
 import type { AmazonClient } from './amazon-client.ts';
 import { AmazonReport, AmazonReportDocument, CreateReportResponse } from './amazon-schemas.ts';
-import { parseTsv } from './amazon-tsv.ts';
+import type { TsvDocument } from './amazon-tsv.ts';
 
 const DAY = 86_400_000;
 
@@ -36,7 +36,7 @@ export interface ReportConfig {
   /** Rows written per page (one transaction each). */
   pageRows: number;
   /** Moves a page's end so it does not split a group (an order's items). */
-  boundary?: (rows: readonly Record<string, string>[], end: number) => number;
+  boundary?: (doc: TsvDocument, end: number) => number;
   /** The longest wait between two getReport polls (they start at 1 s and double). */
   pollIntervalMs: number;
   maxPolls: number;
@@ -54,11 +54,12 @@ export interface ReportPage {
  * (IN_QUEUE → IN_PROGRESS → DONE | CANCELLED | FATAL) → getReportDocument → GET the pre-signed
  * URL → rows, served page by page. CANCELLED is an empty window (Amazon cancels a report with no
  * data), not an error. A FATAL report is requested once more; a second FATAL is a recorded error
- * and the next sync asks again. The parsed document of the current window stays in memory, so
- * paging through it costs no further downloads.
+ * and the next sync asks again. The document of the current window stays in memory as its bytes
+ * (each page decodes and parses only its own rows), so paging through it costs no further
+ * downloads; it is let go once its last page is read.
  */
 export function createReportReader(client: AmazonClient, config: ReportConfig, deps: RetryDeps) {
-  let cached: { documentId: string; rows: Record<string, string>[] } | null = null;
+  let cached: { documentId: string; doc: TsvDocument } | null = null;
   const label = client.label;
 
   function start(input: FetchPageInput): ReportCursor {
@@ -128,20 +129,20 @@ export function createReportReader(client: AmazonClient, config: ReportConfig, d
     );
   }
 
-  async function documentRows(documentId: string, waits: { n: number }): Promise<Record<string, string>[]> {
-    if (cached?.documentId === documentId) return cached.rows;
+  async function document(documentId: string, waits: { n: number }): Promise<TsvDocument> {
+    if (cached?.documentId === documentId) return cached.doc;
+    cached = null;
     // A pre-signed URL lives about five minutes: ask for a fresh one when it was refused.
     for (let attempt = 0; attempt < 2; attempt++) {
       const { body, rateLimitWaits } = await client.call('getReportDocument', 'GET', `/reports/2021-06-30/documents/${encodeURIComponent(documentId)}`);
       waits.n += rateLimitWaits;
-      const doc = AmazonReportDocument.safeParse(body);
-      if (!doc.success) throw new AppError('PLATFORM_BAD_RESPONSE', `${label} sent report document ${documentId} in an unexpected shape.`);
-      const { text, status } = await client.download(doc.data.url, doc.data.compressionAlgorithm);
+      const answer = AmazonReportDocument.safeParse(body);
+      if (!answer.success) throw new AppError('PLATFORM_BAD_RESPONSE', `${label} sent report document ${documentId} in an unexpected shape.`);
+      const { doc, status } = await client.download(answer.data.url, answer.data.compressionAlgorithm);
       if (status === 403 && attempt === 0) continue;
-      if (status >= 400) throw new AppError('PLATFORM_BAD_RESPONSE', `${label} could not download report document ${documentId} (HTTP ${status}).`);
-      const rows = parseTsv(text);
-      cached = { documentId, rows };
-      return rows;
+      if (!doc || status >= 400) throw new AppError('PLATFORM_BAD_RESPONSE', `${label} could not download report document ${documentId} (HTTP ${status}).`);
+      cached = { documentId, doc };
+      return doc;
     }
     throw new AppError('PLATFORM_BAD_RESPONSE', `${label} kept refusing the download of report document ${documentId}.`);
   }
@@ -171,12 +172,13 @@ export function createReportReader(client: AmazonClient, config: ReportConfig, d
         if (outcome.status === 'CANCELLED' || !outcome.documentId) return { rows: [], rateLimitWaits: waits.n, ...afterWindow(input, state) };
         state = { ...state, documentId: outcome.documentId, offset: 0 };
       }
-      const rows = await documentRows(state.documentId as string, waits);
-      let end = Math.min(rows.length, state.offset + config.pageRows);
-      if (config.boundary) end = config.boundary(rows, end);
-      const page = rows.slice(state.offset, end);
-      const position = end < rows.length ? save(input, { ...state, offset: end }) : afterWindow(input, state);
-      return { rows: page, rateLimitWaits: waits.n, ...position };
+      const doc = await document(state.documentId as string, waits);
+      let end = Math.min(doc.length, state.offset + config.pageRows);
+      if (config.boundary) end = config.boundary(doc, end);
+      const rows = doc.rows(state.offset, end);
+      if (end >= doc.length) cached = null;
+      const position = end < doc.length ? save(input, { ...state, offset: end }) : afterWindow(input, state);
+      return { rows, rateLimitWaits: waits.n, ...position };
     },
   };
 }

@@ -13,7 +13,7 @@ import type { SandboxKnobs } from '../sandbox/sandbox-knobs.ts';
 import type { Resource } from '../spec.ts';
 import { type AmazonConnectorOptions, createAmazonConnector } from './amazon-connector.ts';
 import { AMAZON_SPEC } from './amazon-spec.ts';
-import { createAmazonSandbox } from './sandbox/amazon-sandbox.ts';
+import { AMAZON_DOCUMENTS_URL, createAmazonSandbox } from './sandbox/amazon-sandbox.ts';
 import { amazonExpected, amazonSource } from './sandbox/render-amazon.ts';
 
 const DAY = 86_400_000;
@@ -236,5 +236,23 @@ describeEachEngine('Amazon sync from the sandbox', (engine) => {
       code: 'PLATFORM_BAD_RESPONSE',
       userMessage: expect.stringContaining(`Amazon (demo-amazon-us) answered with ${what}`),
     });
+  });
+
+  it('a report document that is a web page is a recorded error, and the committed report is read again by the next sync', async () => {
+    const { sandbox, connector } = setup({
+      fetch: (inner) => {
+        let served = 0;
+        return ((input: Parameters<typeof fetch>[0], init?: RequestInit) => {
+          const url = input instanceof Request ? input.url : String(input);
+          const page = () => new Response('<!DOCTYPE html><html><body>Maintenance</body></html>', { status: 200, headers: { 'content-type': 'text/html' } });
+          return url.startsWith(AMAZON_DOCUMENTS_URL) && served++ === 0 ? Promise.resolve(page()) : inner(input, init);
+        }) as typeof fetch;
+      },
+    });
+    const failed = await sync(connector, 'returns');
+    expect(failed.error).toMatchObject({ code: 'PLATFORM_BAD_RESPONSE', userMessage: expect.stringContaining('served a report document that is a web page') });
+    expect((await sync(connector, 'returns')).status).toBe('succeeded');
+    expect(sandbox.reportsCreated()).toBe(REPORT_WINDOWS.returns);
+    expect(tally(await stored('return'))).toEqual(tally(expected(sandbox, 'return')));
   });
 });

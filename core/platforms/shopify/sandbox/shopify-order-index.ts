@@ -21,32 +21,48 @@ export interface ShopifyOrderIndex {
 }
 
 export function buildShopifyOrderIndex(plan: StorePlan): ShopifyOrderIndex {
-  const byOrder = new Map<number, TruthCase[]>();
-  const add = (c: TruthCase) => {
-    const list = byOrder.get(c.order.index);
-    if (list) list.push(c);
-    else byOrder.set(c.order.index, [c]);
+  // Only each held case's number, order and last change are kept while building: the cases
+  // themselves (each with its order) would be hundreds of MB for a demo scaled to a million cases.
+  const held: { order: number[]; index: number[]; changed: number[] } = { order: [], index: [], changed: [] };
+  const hold = (c: TruthCase) => {
+    held.order.push(c.order.index);
+    held.index.push(c.index);
+    held.changed.push(shopifyLastChange(c));
   };
-  const refunds: TruthCase[] = [];
+  const cancelled = new Set<number>();
+  const refunds: typeof held = { order: [], index: [], changed: [] };
   for (let i = 0; i < plan.cases; i++) {
     const c = demoCase(plan, i);
-    if (c.kind === 'return') add(c);
-    else if (c.kind === 'refund' && c.status === 'completed') refunds.push(c);
-    else if (c.kind === 'cancellation' && c.status === 'completed' && !byOrder.get(c.order.index)?.some((o) => o.kind === 'cancellation')) add(c);
+    if (c.kind === 'return') hold(c);
+    else if (c.kind === 'refund' && c.status === 'completed') {
+      refunds.order.push(c.order.index);
+      refunds.index.push(c.index);
+      refunds.changed.push(shopifyLastChange(c));
+    } else if (c.kind === 'cancellation' && c.status === 'completed' && !cancelled.has(c.order.index)) {
+      cancelled.add(c.order.index);
+      hold(c);
+    }
   }
-  for (const c of refunds) if (!byOrder.get(c.order.index)?.some((o) => o.kind === 'cancellation')) add(c);
+  refunds.order.forEach((j, k) => {
+    if (cancelled.has(j)) return;
+    held.order.push(j);
+    held.index.push(refunds.index[k] ?? 0);
+    held.changed.push(refunds.changed[k] ?? 0);
+  });
 
   const caseStart = new Int32Array(plan.orders + 1);
-  for (let j = 0; j < plan.orders; j++) caseStart[j + 1] = (caseStart[j] ?? 0) + (byOrder.get(j)?.length ?? 0);
+  for (const j of held.order) caseStart[j + 1] = (caseStart[j + 1] ?? 0) + 1;
+  for (let j = 0; j < plan.orders; j++) caseStart[j + 1] = (caseStart[j + 1] ?? 0) + (caseStart[j] ?? 0);
   const caseList = new Int32Array(caseStart[plan.orders] ?? 0);
-  const updated = new Float64Array(plan.orders);
-  for (let j = 0; j < plan.orders; j++) {
-    const list = (byOrder.get(j) ?? []).sort((a, b) => a.index - b.index);
-    list.forEach((c, k) => {
-      caseList[(caseStart[j] ?? 0) + k] = c.index;
-    });
-    updated[j] = Math.max(orderTime(plan, j), ...list.map(shopifyLastChange));
-  }
+  const fill = caseStart.slice(0, plan.orders);
+  const updated = Float64Array.from({ length: plan.orders }, (_, j) => orderTime(plan, j));
+  held.order.forEach((j, k) => {
+    caseList[fill[j] ?? 0] = held.index[k] ?? 0;
+    fill[j] = (fill[j] ?? 0) + 1;
+    updated[j] = Math.max(updated[j] ?? 0, held.changed[k] ?? 0);
+  });
+  // An order's cases in case order.
+  for (let j = 0; j < plan.orders; j++) if ((caseStart[j + 1] ?? 0) - (caseStart[j] ?? 0) > 1) caseList.subarray(caseStart[j], caseStart[j + 1]).sort();
   const orders = Int32Array.from({ length: plan.orders }, (_, j) => j).sort((a, b) => (updated[a] ?? 0) - (updated[b] ?? 0) || a - b);
   return { orders, times: Float64Array.from(orders, (j) => updated[j] ?? 0), caseStart, caseList };
 }

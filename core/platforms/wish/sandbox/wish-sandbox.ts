@@ -35,28 +35,30 @@ export interface WishSandbox {
 const wishError = (status: number, code: number, message: string, headers?: Record<string, string>) =>
   HttpResponse.json({ code, message, data: {} }, { status, headers });
 
-/** A store's Wish orders that carry paid refunds, sorted by their last refund; the rest change only at release. */
+/**
+ * A store's Wish orders that carry paid refunds, sorted by their last refund; the rest change only
+ * at release. Refunds are kept as case numbers (a demo scaled to a million cases would otherwise
+ * hold tens of thousands of cases with their orders for the whole sync).
+ */
 interface RefundIndex {
-  byLine: Map<number, TruthCase[]>;
+  byLine: Map<number, number[]>;
   lines: Float64Array;
   times: Float64Array;
 }
 
 function buildRefundIndex(plan: StorePlan): RefundIndex {
-  const byLine = new Map<number, TruthCase[]>();
+  const byLine = new Map<number, number[]>();
+  const updated = new Map<number, number>();
   for (let i = 0; i < plan.cases; i++) {
     const c = demoCase(plan, i);
     if (!isWishRefund(c)) continue;
     const key = lineKey(c.order.index, lineOfCase(c));
     const list = byLine.get(key);
-    if (list) list.push(c);
-    else byLine.set(key, [c]);
+    if (list) list.push(i);
+    else byLine.set(key, [i]);
+    updated.set(key, Math.max(updated.get(key) ?? 0, wishOrderUpdatedAt(c.order, [c])));
   }
-  const entries = [...byLine.entries()].map(([key, refunds]) => {
-    const first = refunds[0];
-    if (!first) throw new Error('empty refund list');
-    return { key, t: wishOrderUpdatedAt(first.order, refunds) };
-  });
+  const entries = [...updated].map(([key, t]) => ({ key, t }));
   entries.sort((a, b) => a.t - b.t || a.key - b.key);
   return { byLine, lines: Float64Array.from(entries.map((e) => e.key)), times: Float64Array.from(entries.map((e) => e.t)) };
 }
@@ -202,7 +204,11 @@ export function createWishSandbox(options: {
 
   const renderOrderAt = (storeId: string, p: StorePlan, refunds: RefundIndex, at: { j: number; k: number }) => {
     const order = demoOrder(p, at.j);
-    const rendered = renderWishOrder(order, at.k, refunds.byLine.get(lineKey(at.j, at.k)) ?? []);
+    const rendered = renderWishOrder(
+      order,
+      at.k,
+      (refunds.byLine.get(lineKey(at.j, at.k)) ?? []).map((i) => demoCase(p, i)),
+    );
     return malformed(storeId, String(rendered.id)) ? { ...rendered, id: 42, product_information: 'n/a' } : rendered;
   };
 
