@@ -461,10 +461,13 @@ export function demoCase(plan: StorePlan, i: number): TruthCase {
 
   const assignee = status === 'requested' ? null : (DEMO_AGENTS[below(DEMO_AGENTS.length, key, 25, i)] ?? null);
   const handlingMs = assignee === SLOW_AGENT ? (72 + unit(key, 26, i) * 72) * HOUR : (2 + unit(key, 26, i) * 28) * HOUR;
-  const clamp = (ms: number) => Math.min(plan.endMs - 1, ms);
-  const decidedMs = assignee ? clamp(requestedMs + handlingMs) : null;
+  // A step that would land after "now" lands somewhere between the previous step and now
+  // instead — spread out, not all on the last millisecond (a platform paging by update time,
+  // such as Wish, cannot page through thousands of records on one instant).
+  const byNow = (ms: number, after: number) => (ms < plan.endMs ? ms : after + Math.floor((plan.endMs - 1 - after) * unit(key, 29, i)));
+  const decidedMs = assignee ? byNow(requestedMs + handlingMs, requestedMs) : null;
   const closes = status === 'completed' || status === 'rejected' || status === 'cancelled';
-  const closedMs = closes && decidedMs !== null ? clamp(decidedMs + (1 + unit(key, 27, i) * 6) * DAY) : null;
+  const closedMs = closes && decidedMs !== null ? byNow(decidedMs + (1 + unit(key, 27, i) * 6) * DAY, decidedMs) : null;
   const requestedMinor = line.amountMinor;
   const refunded = status === 'completed' && kind !== 'inquiry';
   const refundedMinor = refunded ? (unit(key, 28, i) < 0.9 ? requestedMinor : Math.round(requestedMinor / 2)) : null;
