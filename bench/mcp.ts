@@ -29,7 +29,10 @@ const ms = (n: number) => n.toFixed(2).padStart(9);
 export async function run(): Promise<void> {
   const target = await createTestDatabase('sqlite');
   const db = await openDatabase({ url: target.url, log });
-  await buildDemo({ scenario: { seed: 42, cases: 5000, anchor } }, { sql: db.sql, log, now: () => anchor, waiter: virtualWaiter(anchor.getTime()), random: () => 0.5, holder: 'bench' });
+  await buildDemo(
+    { scenario: { seed: 42, cases: 5000, anchor } },
+    { sql: db.sql, log, now: () => anchor, waiter: virtualWaiter(anchor.getTime()), random: () => 0.5, holder: 'bench' },
+  );
   const deps = { sql: db.sql, now: () => anchor, timeZone: 'UTC', reportingCurrency: 'USD' };
   const http = await startMcpHttpServer({ host: '127.0.0.1', port: 0, token: TOKEN }, () => buildServer({ ...deps, version: 'bench' }), log);
   const connect = async () => {

@@ -3,12 +3,15 @@
 const BENCHES: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   store: () => import('./store.ts'),
   sync: () => import('./sync.ts'),
+  query: () => import('./query.ts'),
+  'sync-stage': () => import('./sync-stage.ts'),
+  mcp: () => import('./mcp.ts'),
 };
 
 const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const unknown = names.filter((n) => !BENCHES[n]);
 if (unknown.length > 0) {
-  console.error(`unknown benchmark ${unknown.join(', ')}; available: ${Object.keys(BENCHES).join(', ')} (more arrive with the metrics and MCP releases)`);
+  console.error(`unknown benchmark ${unknown.join(', ')}; available: ${Object.keys(BENCHES).join(', ')}`);
   process.exit(2);
 }
 for (const name of names.length ? names : Object.keys(BENCHES)) {
