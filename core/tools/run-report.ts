@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../errors/app-error.ts';
@@ -37,7 +38,12 @@ export const runReportTool = defineTool({
   async run(input, deps) {
     const report = findReport(input.report);
     if (!report) throw new AppError('BAD_INPUT', `report: there is no report "${input.report}"; use ${REPORTS.map((r) => r.name).join(', ')}.`);
-    const out = path.resolve(deps.reportsDir ?? path.join('data', 'reports'), `${report.name}-${stamp(deps.now())}.${input.format}`);
+    const dir = path.resolve(deps.reportsDir ?? path.join('data', 'reports'));
+    // The reports folder is ours to create on first use (a person's --out must exist; this one is not theirs).
+    await mkdir(dir, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+      throw new AppError('BAD_INPUT', `Cannot create the reports folder ${dir} (${error.code ?? 'error'}). Make ./data writable.`, { cause: error });
+    });
+    const out = path.join(dir, `${report.name}-${stamp(deps.now())}.${input.format}`);
     const summary = await exportReport(report, input.input, { format: input.format, out }, deps);
     return { as_of: summary.as_of, filters: summary.filters, report: summary.report, format: summary.format, file: summary.out, rows: summary.rows };
   },

@@ -64,11 +64,12 @@ describeEachEngine('tools on the small dataset', (engine) => {
     expect(a.output.as_of).toBe('2026-12-04T09:00:00.000Z');
   });
 
-  it('run_report writes the file under the reports folder and says where, with the filters it used', async () => {
-    const r = await call({ ...data.deps, reportsDir }, 'run_report', { report: 'sku-ranking', input: { min_units: 1 } });
+  it('run_report writes the file under the reports folder (created on first use) and says where, with the filters it used', async () => {
+    const fresh = path.join(reportsDir, 'not-yet-there');
+    const r = await call({ ...data.deps, reportsDir: fresh }, 'run_report', { report: 'sku-ranking', input: { min_units: 1 } });
     if (!r.ok) throw new Error(r.error.message);
     expect(r.output).toMatchObject({ report: 'sku_ranking', format: 'xlsx', rows: 2 });
-    expect(String(r.output.file)).toBe(path.join(reportsDir, 'sku_ranking-20261204-100000.xlsx'));
+    expect(String(r.output.file)).toBe(path.join(fresh, 'sku_ranking-20261204-100000.xlsx'));
     expect(existsSync(String(r.output.file))).toBe(true);
     const bad = await call({ ...data.deps, reportsDir }, 'run_report', { report: 'everything' });
     expect(bad.ok || bad.error.message).toContain('there is no report "everything"; use cases, sku_ranking');
