@@ -38,5 +38,10 @@ export interface PlatformEntry {
   /** Credential values used when set (e.g. what lets a connector renew an expired token itself). */
   optionalCredentialNames?: readonly string[];
   connect(store: ConnectStore, deps: RetryDeps): PlatformConnector;
-  sandbox(scenario: DemoScenario, stores: readonly DemoStore[], overrides?: DemoOverrides): DemoSandbox;
+  /**
+   * The platform's built-in copy for the demo. `now` is the clock the sync waits on, so a sandbox
+   * that refills a rate budget over time (Shopify's query cost) refills while the sync waits,
+   * also on a test's virtual clock.
+   */
+  sandbox(scenario: DemoScenario, stores: readonly DemoStore[], overrides?: DemoOverrides, now?: () => number): DemoSandbox;
 }

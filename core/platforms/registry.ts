@@ -33,7 +33,7 @@ export function demoConnectors(
   deps: Omit<RetryDeps, 'fetch'>,
   overrides?: DemoOverrides,
 ): Map<string, PlatformConnector> {
-  const sandbox = entry.sandbox(scenario, stores, overrides);
+  const sandbox = entry.sandbox(scenario, stores, overrides, () => deps.waiter.now());
   const fetch = createSandboxFetch(sandbox.handlers);
   return new Map(
     stores

@@ -24,10 +24,10 @@ export const SHOPIFY_ENTRY: PlatformEntry = {
       deps,
     );
   },
-  sandbox(scenario, stores, overrides) {
+  sandbox(scenario, stores, overrides, now) {
     // A benchmark that lifts the limits gets a bucket that never runs dry, to measure our own code.
     const lifted = overrides?.limits ? { maximumAvailable: 1_000_000_000, restoreRate: 1_000_000_000 } : DEMO_COST_BUCKET;
-    const sandbox = createShopifySandbox({ scenario, stores, costBucket: lifted });
+    const sandbox = createShopifySandbox({ scenario, stores, costBucket: lifted, now });
     return {
       handlers: sandbox.handlers,
       credentials: (storeId) => ({ ACCESS_TOKEN: sandbox.credentials(storeId).accessToken }),
