@@ -88,6 +88,15 @@ const baseOf = (units: SkuUnits) => (sku: string) => {
 export async function rankSkus(deps: MetricDeps, input: RankSkusInput, allUnits?: SkuUnits): Promise<{ total: number; skus: RankedSku[] }> {
   // The other rankings show units only for the SKUs of the page: read them for those alone.
   const unitsOf = async (skus: readonly string[]) => baseOf(await skuUnits(deps, { storeIds: input.storeIds, period: input.period, skus }));
+  /** The page asked for, numbered from 1, each SKU with its units sold and refunded (read for this page only). */
+  const pageOf = async <T extends { sku: string }>(
+    ranked: readonly T[],
+    fields: (r: T) => Pick<RankedSku, 'cases' | 'matching_cases' | 'matching_share' | 'refunded_amount'>,
+  ) => {
+    const page = ranked.slice(0, input.limit);
+    const base = await unitsOf(page.map((r) => r.sku));
+    return { total: ranked.length, skus: page.map((r, i) => ({ rank: i + 1, ...base(r.sku), ...fields(r) })) };
+  };
 
   if (input.by === 'refund_rate') {
     const units = allUnits ?? (await skuUnits(deps, input));
@@ -120,19 +129,7 @@ export async function rankSkus(deps: MetricDeps, input: RankSkusInput, allUnits?
           ? b.matching / b.cases - a.matching / a.cases || b.matching - a.matching || a.sku.localeCompare(b.sku)
           : b.matching - a.matching || b.matching / b.cases - a.matching / a.cases || a.sku.localeCompare(b.sku),
       );
-    const page = ranked.slice(0, input.limit);
-    const base = await unitsOf(page.map((r) => r.sku));
-    return {
-      total: ranked.length,
-      skus: page.map((r, i) => ({
-        rank: i + 1,
-        ...base(r.sku),
-        cases: r.cases,
-        matching_cases: r.matching,
-        matching_share: ratio(r.matching, r.cases),
-        refunded_amount: null,
-      })),
-    };
+    return pageOf(ranked, (r) => ({ cases: r.cases, matching_cases: r.matching, matching_share: ratio(r.matching, r.cases), refunded_amount: null }));
   }
 
   // by refunded amount: each case's refund split over its lines by quantity, converted by the refund day's rate.
@@ -156,17 +153,5 @@ export async function rankSkus(deps: MetricDeps, input: RankSkusInput, allUnits?
   const ranked = [...bySku]
     .map(([sku, parts]) => ({ sku, total: convertTotal(parts, fx, deps.reportingCurrency).amount }))
     .sort((a, b) => b.total - a.total || a.sku.localeCompare(b.sku));
-  const page = ranked.slice(0, input.limit);
-  const base = await unitsOf(page.map((r) => r.sku));
-  return {
-    total: ranked.length,
-    skus: page.map((r, i) => ({
-      rank: i + 1,
-      ...base(r.sku),
-      cases: null,
-      matching_cases: null,
-      matching_share: null,
-      refunded_amount: r.total,
-    })),
-  };
+  return pageOf(ranked, (r) => ({ cases: null, matching_cases: null, matching_share: null, refunded_amount: r.total }));
 }
