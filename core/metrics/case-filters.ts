@@ -1,4 +1,5 @@
 import type { CaseKind, CaseStatus, CaseType, Platform, Reason } from '../domain/taxonomy.ts';
+import { placeholders } from '../store/insert-rows.ts';
 import type { Engine, SqlValue } from '../store/sql-driver.ts';
 import type { Period } from './resolve-period.ts';
 
@@ -34,7 +35,7 @@ export interface SqlCondition {
   params: SqlValue[];
 }
 
-const list = (values: readonly unknown[]) => values.map(() => '?').join(', ');
+const list = (values: readonly unknown[]) => placeholders(values.length);
 
 /** Escapes LIKE wildcards so a search for "50%" means the characters, not a pattern. */
 export function likePattern(text: string): string {
@@ -99,21 +100,23 @@ export function caseWhere(filters: CaseFilters, alias = 'c', engine?: Engine): S
   return { sql: parts.length === 0 ? '1 = 1' : parts.join(' AND '), params };
 }
 
-/** The WHERE clause for orders (aliased `o`) in the same scope: store, platform and order date. */
-export function orderWhere(filters: Pick<CaseFilters, 'platforms' | 'stores' | 'period'>, alias = 'o'): SqlCondition {
-  const parts: string[] = [];
-  const params: SqlValue[] = [];
-  if (filters.platforms && filters.platforms.length > 0) {
-    parts.push(`${alias}."platform" IN (${list(filters.platforms)})`);
-    params.push(...filters.platforms);
-  }
+/**
+ * The WHERE clause for order lines (aliased `ol`) in the same scope: the order date in the
+ * period, the stores, and optionally SKUs — the denominator of every rate, written once.
+ */
+export function orderLineWhere(
+  filters: { period: Period; stores?: readonly string[] | undefined; skus?: readonly string[] | undefined },
+  alias = 'ol',
+): SqlCondition {
+  const parts = [`${alias}."ordered_at" >= ? AND ${alias}."ordered_at" < ?`];
+  const params: SqlValue[] = [filters.period.from, filters.period.to];
   if (filters.stores && filters.stores.length > 0) {
-    parts.push(`${alias}."store_id" IN (${list(filters.stores)})`);
+    parts.push(`${alias}."store_id" IN (${placeholders(filters.stores.length)})`);
     params.push(...filters.stores);
   }
-  if (filters.period) {
-    parts.push(`${alias}."ordered_at" >= ? AND ${alias}."ordered_at" < ?`);
-    params.push(filters.period.from, filters.period.to);
+  if (filters.skus && filters.skus.length > 0) {
+    parts.push(`${alias}."seller_sku" IN (${placeholders(filters.skus.length)})`);
+    params.push(...filters.skus);
   }
-  return { sql: parts.length === 0 ? '1 = 1' : parts.join(' AND '), params };
+  return { sql: parts.join(' AND '), params };
 }

@@ -1,6 +1,7 @@
 import type { CaseKind, Reason } from '../domain/taxonomy.ts';
-import { readInt, readOptionalBigInt, type SqlValue } from '../store/sql-driver.ts';
-import { caseWhere } from './case-filters.ts';
+import { placeholders } from '../store/insert-rows.ts';
+import { readInt, readOptionalBigInt } from '../store/sql-driver.ts';
+import { caseWhere, orderLineWhere } from './case-filters.ts';
 import { IS_REFUND_SQL } from './definitions.ts';
 import { convertTotal, loadFxTable } from './fx-table.ts';
 import type { MetricDeps } from './metric-deps.ts';
@@ -41,11 +42,7 @@ export interface RankSkusInput {
   limit: number;
 }
 
-const inList = (values: readonly unknown[]) => values.map(() => '?').join(', ');
-
-function storeFilter(column: string, storeIds: readonly string[] | undefined): { sql: string; params: SqlValue[] } {
-  return storeIds ? { sql: ` AND ${column} IN (${inList(storeIds)})`, params: [...storeIds] } : { sql: '', params: [] };
-}
+const inList = (values: readonly unknown[]) => placeholders(values.length);
 
 /** Units sold and refunded units per SKU in a period (DEFINITIONS.sku_refund_rate), for all SKUs or the ones given. */
 export interface SkuUnits {
@@ -59,12 +56,11 @@ export async function skuUnits(
 ): Promise<SkuUnits> {
   const skus = input.skus;
   if (skus?.length === 0) return { sold: new Map(), refunded: new Map() };
-  const stores = storeFilter('ol."store_id"', input.storeIds);
+  const lines = orderLineWhere({ period: input.period, stores: input.storeIds, skus });
   const skuSql = (column: string) => (skus ? ` AND ${column} IN (${inList(skus)})` : '');
   const sold = await deps.sql.all<{ sku: string; units: unknown }>(
-    `SELECT ol."seller_sku" AS sku, SUM(ol."quantity") AS units FROM "order_lines" ol
-      WHERE ol."ordered_at" >= ? AND ol."ordered_at" < ?${stores.sql}${skuSql('ol."seller_sku"')} GROUP BY ol."seller_sku"`,
-    [input.period.from, input.period.to, ...stores.params, ...(skus ?? [])],
+    `SELECT ol."seller_sku" AS sku, SUM(ol."quantity") AS units FROM "order_lines" ol WHERE ${lines.sql} GROUP BY ol."seller_sku"`,
+    lines.params,
   );
   const where = caseWhere({ stores: input.storeIds, period: input.period });
   const refunded = await deps.sql.all<{ sku: string; units: unknown }>(

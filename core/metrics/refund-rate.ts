@@ -1,5 +1,6 @@
-import { readInt, type SqlValue } from '../store/sql-driver.ts';
-import { caseWhere, type DateBasis } from './case-filters.ts';
+import { placeholders } from '../store/insert-rows.ts';
+import { readInt } from '../store/sql-driver.ts';
+import { caseWhere, type DateBasis, orderLineWhere } from './case-filters.ts';
 import { IS_REFUND_SQL } from './definitions.ts';
 import type { MetricDeps } from './metric-deps.ts';
 import type { Period } from './resolve-period.ts';
@@ -23,19 +24,10 @@ export async function unitsSold(
   deps: Pick<MetricDeps, 'sql'>,
   input: { storeIds: readonly string[] | undefined; period: Period; skus?: readonly string[] },
 ): Promise<{ units: number; orders: number }> {
-  const params: SqlValue[] = [input.period.from, input.period.to];
-  let where = 'ol."ordered_at" >= ? AND ol."ordered_at" < ?';
-  if (input.storeIds) {
-    where += ` AND ol."store_id" IN (${input.storeIds.map(() => '?').join(', ')})`;
-    params.push(...input.storeIds);
-  }
-  if (input.skus && input.skus.length > 0) {
-    where += ` AND ol."seller_sku" IN (${input.skus.map(() => '?').join(', ')})`;
-    params.push(...input.skus);
-  }
+  const where = orderLineWhere({ period: input.period, stores: input.storeIds, skus: input.skus });
   const [row] = await deps.sql.all(
-    `SELECT COALESCE(SUM(ol."quantity"), 0) AS units, COUNT(DISTINCT ol."order_id") AS orders FROM "order_lines" ol WHERE ${where}`,
-    params,
+    `SELECT COALESCE(SUM(ol."quantity"), 0) AS units, COUNT(DISTINCT ol."order_id") AS orders FROM "order_lines" ol WHERE ${where.sql}`,
+    where.params,
   );
   return { units: readInt(row?.units), orders: readInt(row?.orders) };
 }
@@ -56,7 +48,7 @@ export async function refundRate(
   const sold = await (input.sold ?? unitsSold(deps, input));
   const where = caseWhere({ stores: input.storeIds, period: input.period, dateBasis: basis });
   const skuParams = input.skus ?? [];
-  const skuSql = skuParams.length > 0 ? ` AND cl."seller_sku" IN (${skuParams.map(() => '?').join(', ')})` : '';
+  const skuSql = skuParams.length > 0 ? ` AND cl."seller_sku" IN (${placeholders(skuParams.length)})` : '';
   const [row] = await deps.sql.all(
     `SELECT COALESCE(SUM(cl."quantity"), 0) AS units, COUNT(DISTINCT c."store_id" || '|' || c."platform_order_id") AS orders
        FROM "cases" c JOIN "case_lines" cl ON cl."case_id" = c."id"

@@ -1,5 +1,5 @@
 import { readInt, readOptionalBigInt, type SqlValue } from '../store/sql-driver.ts';
-import { type CaseFilters, caseWhere } from './case-filters.ts';
+import { type CaseFilters, caseWhere, orderLineWhere } from './case-filters.ts';
 import { DISPUTE_KINDS, IS_REFUND_SQL } from './definitions.ts';
 import { convertTotal, loadFxTable } from './fx-table.ts';
 import type { MetricDeps } from './metric-deps.ts';
@@ -97,17 +97,8 @@ export async function getTrend(
   const caseScope = (extraFilters: Partial<CaseFilters>, basis: 'request_date' | 'refund_date' = 'request_date') =>
     caseWhere({ ...input.filters, ...extraFilters, period: input.period, dateBasis: basis }, 'c', engine);
   const soldSlots = async () => {
-    const params: SqlValue[] = [input.period.from, input.period.to];
-    let where = 'ol."ordered_at" >= ? AND ol."ordered_at" < ?';
-    if (input.filters.stores) {
-      where += ` AND ol."store_id" IN (${input.filters.stores.map(() => '?').join(', ')})`;
-      params.push(...input.filters.stores);
-    }
-    if (input.filters.skus?.length) {
-      where += ` AND ol."seller_sku" IN (${input.filters.skus.map(() => '?').join(', ')})`;
-      params.push(...input.filters.skus);
-    }
-    return sumBySlot('ordered_at', 'order_lines', 'SUM(ol."quantity")', where, params);
+    const where = orderLineWhere({ period: input.period, stores: input.filters.stores, skus: input.filters.skus });
+    return sumBySlot('ordered_at', 'order_lines', 'SUM(ol."quantity")', where.sql, where.params);
   };
   const points = (values: (number | null)[], extra?: (i: number) => Partial<TrendPoint>) =>
     list.map((b, i) => ({ bucket: b.label, from: b.from.toISOString(), to: b.to.toISOString(), value: values[i] ?? null, ...extra?.(i) }));
