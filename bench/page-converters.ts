@@ -45,7 +45,7 @@ import { convertShopifyOrder } from '../core/platforms/shopify/convert-shopify-o
 import { ShopifyDispute, ShopifyDisputesData, ShopifyOrder, ShopifyOrdersData } from '../core/platforms/shopify/shopify-schemas.ts';
 import { shopDomain } from '../core/platforms/shopify/shopify-spec.ts';
 import type { Resource } from '../core/platforms/spec.ts';
-import { convertWalmartCancellations, convertWalmartOrder, convertWalmartReturn } from '../core/platforms/walmart/convert-walmart.ts';
+import { convertWalmartOrderWithCancellations, convertWalmartReturn } from '../core/platforms/walmart/convert-walmart.ts';
 import { WalmartOrder, WalmartOrderPage, WalmartReturn, WalmartReturnPage } from '../core/platforms/walmart/walmart-schemas.ts';
 import { convertWishOrder } from '../core/platforms/wish/convert-wish-order.ts';
 import { convertWishTicket } from '../core/platforms/wish/convert-wish-ticket.ts';
@@ -213,18 +213,7 @@ function walmartConverter(resource: Resource, context: { store: string; resource
     case 'orders':
       return (body) => {
         const page = envelope(WalmartOrderPage, body, 'Walmart order page');
-        const converted = convertRecords(
-          page.list?.elements?.order,
-          WalmartOrder,
-          (o) => {
-            const cancellations = convertWalmartCancellations(o);
-            return {
-              record: { order: convertWalmartOrder(o), cancellations: cancellations.map((c) => c.record) },
-              unmapped: cancellations.flatMap((c) => c.unmapped),
-            };
-          },
-          { log, ...context },
-        );
+        const converted = convertRecords(page.list?.elements?.order, WalmartOrder, convertWalmartOrderWithCancellations, { log, ...context });
         return records({ orders: converted.records.map((r) => r.order), cases: converted.records.flatMap((r) => r.cancellations), skipped: converted.skipped });
       };
     case 'returns':

@@ -157,3 +157,12 @@ export function convertWalmartCancellations(order: WalmartOrder): Converted<Case
   }
   return out;
 }
+
+/** One purchase order from an orders page: the order, and its cancelled lines as cancellation cases. */
+export function convertWalmartOrderWithCancellations(order: WalmartOrder): Converted<{ order: OrderRecord; cancellations: CaseRecord[] }> {
+  const cancellations = convertWalmartCancellations(order);
+  return {
+    record: { order: convertWalmartOrder(order), cancellations: cancellations.map((c) => c.record) },
+    unmapped: cancellations.flatMap((c) => c.unmapped),
+  };
+}

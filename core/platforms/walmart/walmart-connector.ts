@@ -4,7 +4,7 @@ import { convertRecords } from '../convert-records.ts';
 import type { RetryDeps } from '../http/request-with-retry.ts';
 import type { FetchPageInput, PlatformConnector, SyncPage } from '../spec.ts';
 import { positionAfter, windowStart } from '../sync-window.ts';
-import { convertWalmartCancellations, convertWalmartOrder, convertWalmartReturn } from './convert-walmart.ts';
+import { convertWalmartOrderWithCancellations, convertWalmartReturn } from './convert-walmart.ts';
 import { createWalmartClient, type WalmartClientOptions } from './walmart-client.ts';
 import { WalmartOrder, WalmartOrderPage, WalmartReturn, WalmartReturnPage } from './walmart-schemas.ts';
 import { WALMART_SPEC } from './walmart-spec.ts';
@@ -33,18 +33,7 @@ export function createWalmartConnector(options: WalmartConnectorOptions, deps: R
     const page = WalmartOrderPage.safeParse(body);
     if (!page.success) throw bad('an order page');
     // A cancelled order line is Walmart's cancellation: it arrives with its order, no extra call.
-    const converted = convertRecords(
-      page.data.list?.elements?.order,
-      WalmartOrder,
-      (o) => {
-        const cancellations = convertWalmartCancellations(o);
-        return {
-          record: { order: convertWalmartOrder(o), cancellations: cancellations.map((c) => c.record) },
-          unmapped: cancellations.flatMap((c) => c.unmapped),
-        };
-      },
-      context('orders'),
-    );
+    const converted = convertRecords(page.data.list?.elements?.order, WalmartOrder, convertWalmartOrderWithCancellations, context('orders'));
     return {
       orders: converted.records.map((r) => r.order),
       cases: converted.records.flatMap((r) => r.cancellations),
