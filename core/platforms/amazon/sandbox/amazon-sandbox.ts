@@ -180,6 +180,33 @@ export function createAmazonSandbox(options: {
     const failure = await faults.next(knobs);
     return failure ?? { storeId, knobs };
   }
+  type WindowPosition = { after: number; before: number; offset: number; limit: number; issuedAt: number };
+  /**
+   * Where a NextToken-paged list request stands: the position inside its NextToken (refused when
+   * malformed or older than the cursor knob allows), or a new one from the date window, whose end
+   * must lie two minutes before now as Amazon requires.
+   */
+  function windowPosition<Extra extends object>(
+    url: URL,
+    knobs: SandboxKnobs,
+    params: { after: string; before: string; tooLate: string },
+    extra: () => Extra,
+  ): (WindowPosition & Extra) | Response {
+    const token = url.searchParams.get('NextToken');
+    if (token) {
+      const position = decodeToken<WindowPosition & Extra>(token);
+      if (!position) return invalid('Invalid NextToken.');
+      if (knobs.cursorTtlSeconds > 0 && now() - position.issuedAt > knobs.cursorTtlSeconds * 1000) return invalid('Invalid NextToken: the token has expired.');
+      return position;
+    }
+    const after = Date.parse(url.searchParams.get(params.after) ?? '');
+    const before = Date.parse(url.searchParams.get(params.before) ?? new Date(now() - 2 * 60_000).toISOString());
+    if (Number.isNaN(after) || Number.isNaN(before)) return invalid(`${params.after} is required and dates must be ISO 8601.`);
+    if (before > now() - 2 * 60_000) return invalid(params.tooLate);
+    const limit = Math.max(1, Math.min(100, Number(url.searchParams.get('MaxResultsPerPage') ?? 100)));
+    return { after, before, offset: 0, limit, issuedAt: now(), ...extra() };
+  }
+
   const ok = (body: Record<string, unknown>, operation: AmazonOperation, status = 200) =>
     HttpResponse.json(body, { status, headers: { 'x-amzn-RateLimit-Limit': String(AMAZON_OPERATION_LIMITS[operation].requestsPerSecond) } });
 
@@ -292,22 +319,13 @@ export function createAmazonSandbox(options: {
         const who = await authorise(request, 'listFinancialEvents');
         if (who instanceof Response) return who;
         const url = new URL(request.url);
-        type Position = { after: number; before: number; offset: number; limit: number; issuedAt: number };
-        const token = url.searchParams.get('NextToken');
-        let position: Position | null;
-        if (token) {
-          position = decodeToken<Position>(token);
-          if (!position) return invalid('Invalid NextToken.');
-          if (who.knobs.cursorTtlSeconds > 0 && now() - position.issuedAt > who.knobs.cursorTtlSeconds * 1000)
-            return invalid('Invalid NextToken: the token has expired.');
-        } else {
-          const after = Date.parse(url.searchParams.get('PostedAfter') ?? '');
-          const before = Date.parse(url.searchParams.get('PostedBefore') ?? new Date(now() - 2 * 60_000).toISOString());
-          if (Number.isNaN(after) || Number.isNaN(before)) return invalid('PostedAfter is required and dates must be ISO 8601.');
-          if (before > now() - 2 * 60_000) return invalid('Date range end cannot be later than two minutes before the request time.');
-          const limit = Math.max(1, Math.min(100, Number(url.searchParams.get('MaxResultsPerPage') ?? 100)));
-          position = { after, before, offset: 0, limit, issuedAt: now() };
-        }
+        const position = windowPosition(
+          url,
+          who.knobs,
+          { after: 'PostedAfter', before: 'PostedBefore', tooLate: 'Date range end cannot be later than two minutes before the request time.' },
+          () => ({}),
+        );
+        if (position instanceof Response) return position;
         const p = plan(who.storeId);
         const index = eventsOf(who.storeId);
         const { first, last } = range(index, position.after, position.before);
@@ -343,23 +361,13 @@ export function createAmazonSandbox(options: {
         const url = new URL(request.url);
         const store = storeOf(who.storeId);
         if (!(url.searchParams.get('MarketplaceIds') ?? '').split(',').includes(store.marketplace ?? '')) return invalid('Invalid MarketplaceIds.');
-        type Position = { after: number; before: number; offset: number; limit: number; cancelled: boolean; issuedAt: number };
-        const token = url.searchParams.get('NextToken');
-        let position: Position | null;
-        if (token) {
-          position = decodeToken<Position>(token);
-          if (!position) return invalid('Invalid NextToken.');
-          if (who.knobs.cursorTtlSeconds > 0 && now() - position.issuedAt > who.knobs.cursorTtlSeconds * 1000)
-            return invalid('Invalid NextToken: the token has expired.');
-        } else {
-          const after = Date.parse(url.searchParams.get('LastUpdatedAfter') ?? '');
-          const before = Date.parse(url.searchParams.get('LastUpdatedBefore') ?? new Date(now() - 2 * 60_000).toISOString());
-          if (Number.isNaN(after) || Number.isNaN(before)) return invalid('LastUpdatedAfter is required and dates must be ISO 8601.');
-          if (before > now() - 2 * 60_000) return invalid('LastUpdatedBefore must be at least two minutes before the request time.');
-          const statuses = (url.searchParams.get('OrderStatuses') ?? '').split(',');
-          const limit = Math.max(1, Math.min(100, Number(url.searchParams.get('MaxResultsPerPage') ?? 100)));
-          position = { after, before, offset: 0, limit, cancelled: statuses.includes('Canceled'), issuedAt: now() };
-        }
+        const position = windowPosition(
+          url,
+          who.knobs,
+          { after: 'LastUpdatedAfter', before: 'LastUpdatedBefore', tooLate: 'LastUpdatedBefore must be at least two minutes before the request time.' },
+          () => ({ cancelled: (url.searchParams.get('OrderStatuses') ?? '').split(',').includes('Canceled') }),
+        );
+        if (position instanceof Response) return position;
         // Only cancelled orders are served: the demo's other orders come through the orders report.
         const p = plan(who.storeId);
         const index = cancelsOf(who.storeId);
