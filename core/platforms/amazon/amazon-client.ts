@@ -1,5 +1,5 @@
 import { AppError } from '../../errors/app-error.ts';
-import { cachedToken } from '../http/authorized-get.ts';
+import { cachedToken, getJsonAuthorized } from '../http/authorized-get.ts';
 import { readJsonBody } from '../http/read-json-body.ts';
 import { type RetryDeps, requestWithRetry } from '../http/request-with-retry.ts';
 import { createTokenBucket, type TokenBucket } from '../http/token-bucket.ts';
@@ -94,45 +94,23 @@ export function createAmazonClient(options: AmazonClientOptions, deps: RetryDeps
 
   return {
     label,
-    async call(operation, method, pathAndQuery, body) {
-      let rateLimitWaits = 0;
-      for (let attempt = 0; attempt < 2; attempt++) {
-        const accessToken = await token.get(attempt > 0);
-        const response = await requestWithRetry(
-          () =>
-            new Request(`${baseUrl}${pathAndQuery}`, {
-              method,
-              headers: {
-                'x-amz-access-token': accessToken,
-                Accept: 'application/json',
-                ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-              },
-              body: body === undefined ? undefined : JSON.stringify(body),
-            }),
-          { label, limiter: limiter(operation), onRateLimited: () => rateLimitWaits++ },
-          deps,
-        );
-        // An expired or revoked token: 401, or 403 with code "Unauthorized". Renew once; a
-        // refusal with a fresh token means the credentials (or the app's roles) are no good.
-        if (response.status === 401 || response.status === 403) {
-          const detail = describe(await response.json().catch(() => null));
-          const unauthorized = response.status === 401 || /^Unauthorized/.test(detail ?? '');
-          if (unauthorized && attempt === 0) continue;
-          if (unauthorized) throw authFailed(`HTTP ${response.status} with a fresh token`);
-          throw new AppError('PLATFORM_BAD_RESPONSE', `${label} refused the request (HTTP ${response.status}: ${detail ?? 'no details'}).`, {
-            details: { status: response.status, detail },
-          });
-        }
-        if (!response.ok) {
-          const detail = describe(await response.json().catch(() => null));
-          throw new AppError('PLATFORM_BAD_RESPONSE', `${label} refused the request (HTTP ${response.status}: ${detail ?? 'no details'}).`, {
-            details: { status: response.status, detail },
-          });
-        }
-        return { body: await readJsonBody(response, label), rateLimitWaits };
-      }
-      throw authFailed('HTTP 401');
-    },
+    call: (operation, method, pathAndQuery, body) =>
+      getJsonAuthorized(
+        {
+          label,
+          limiter: limiter(operation),
+          token,
+          url: `${baseUrl}${pathAndQuery}`,
+          method,
+          body,
+          headers: (accessToken) => ({ 'x-amz-access-token': accessToken, Accept: 'application/json' }),
+          authFailed,
+          describeError: describe,
+          // An expired or revoked token: 401, or 403 with code "Unauthorized" (another 403 is a missing role, not the token).
+          tokenRefused: (status, detail) => status === 401 || (status === 403 && /^Unauthorized/.test(detail ?? '')),
+        },
+        deps,
+      ),
 
     async download(url, compressionAlgorithm) {
       const response = await requestWithRetry(() => new Request(url), { label, limiter: limiter('download') }, deps);

@@ -25,35 +25,45 @@ export interface AuthorizedGet {
   limiter: TokenBucket;
   token: TokenSource;
   url: string;
+  /** GET unless said otherwise; a body is sent as JSON. */
+  method?: 'GET' | 'POST';
+  body?: unknown;
   headers(token: string): Record<string, string>;
   /** The error for credentials the platform keeps refusing, saying what to renew. */
   authFailed(detail: string): AppError;
   /** The platform's own words for a refused request, from its error body. */
   describeError(body: unknown): string | null;
+  /** Whether a refused answer means the token was refused (default: HTTP 401); Amazon also says so with a 403. */
+  tokenRefused?(status: number, detail: string | null): boolean;
   /** How long one attempt may take before it counts as failed and is retried (default 30 s). */
   timeoutMs?: number;
 }
 
 /**
- * A GET with the store's access token through the limiter and retries. A 401 renews the token
- * once (it expired early or was rotated); another 401 means the credentials are no good.
+ * A request with the store's access token through the limiter and retries. A refused token
+ * (HTTP 401) is renewed once (it expired early or was rotated); refused again, the credentials
+ * are no good.
  */
 export async function getJsonAuthorized(request: AuthorizedGet, deps: RetryDeps): Promise<{ body: unknown; rateLimitWaits: number }> {
   let rateLimitWaits = 0;
+  const json = request.body === undefined ? undefined : JSON.stringify(request.body);
   for (let attempt = 0; attempt < 2; attempt++) {
     const token = await request.token.get(attempt > 0);
     const response = await requestWithRetry(
-      () => new Request(request.url, { headers: request.headers(token) }),
+      () =>
+        new Request(request.url, {
+          method: request.method ?? 'GET',
+          headers: { ...request.headers(token), ...(json === undefined ? {} : { 'Content-Type': 'application/json' }) },
+          body: json,
+        }),
       { label: request.label, limiter: request.limiter, timeoutMs: request.timeoutMs, onRateLimited: () => rateLimitWaits++ },
       deps,
     );
-    if (response.status === 401) {
-      await response.body?.cancel();
-      if (attempt === 0) continue;
-      throw request.authFailed('HTTP 401 with a fresh token');
-    }
     if (!response.ok) {
       const detail = request.describeError(await response.json().catch(() => null));
+      const refused = request.tokenRefused ? request.tokenRefused(response.status, detail) : response.status === 401;
+      if (refused && attempt === 0) continue;
+      if (refused) throw request.authFailed(`HTTP ${response.status} with a fresh token`);
       throw new AppError('PLATFORM_BAD_RESPONSE', `${request.label} refused the request (HTTP ${response.status}: ${detail ?? 'no details'}).`, {
         details: { status: response.status, detail },
       });
