@@ -59,11 +59,10 @@ export async function buildDemo(
     await tx.run('DELETE FROM "stores" WHERE "is_demo" = ?', [true]);
   });
   const toSync = demoStoresToSync(input.scenario, deps);
-  const syncable = new Set(toSync.map((s) => s.store.id));
   const ref = demoSourceRef(input.scenario);
   await upsertStores(
     deps.sql,
-    DEMO_STORES.filter((s) => syncable.has(s.id)).map(({ share: _share, ...s }) => ({ ...s, credentialsRef: ref })),
+    DEMO_STORES.map(({ share: _share, ...s }) => ({ ...s, credentialsRef: ref })),
     deps,
   );
   await writeDemoFxRates(deps.sql, input.scenario);
@@ -71,7 +70,7 @@ export async function buildDemo(
   await assignDemoTeam(deps.sql, input.scenario, deps.now());
   return {
     scenario: input.scenario,
-    synced: [...syncable],
+    synced: toSync.map((s) => s.store.id),
     results,
   };
 }
