@@ -10,8 +10,7 @@ export const casesReportInput = searchCasesTool.input.omit({ sort: true, limit: 
 
 /** Resolves the search_cases filters exactly as the tool does: no period means all dates. */
 export async function resolveCaseScope(input: z.output<typeof casesReportInput>, deps: ReportDeps) {
-  const hasPeriod = input.period !== undefined || input.from !== undefined || input.to !== undefined;
-  const s = await resolveToolScope(deps, input, { usePeriod: hasPeriod });
+  const s = await resolveToolScope(deps, input, { period: 'when-given' });
   return { filters: { ...s.filters, dateBasis: input.date_basis }, meta: await s.meta(input.date_basis) };
 }
 

@@ -22,8 +22,7 @@ export const disputesReport = defineReport({
   input: listDisputesTool.input.omit({ limit: true, offset: true }),
   columns: COLUMNS,
   async prepare(input, deps, options) {
-    const hasPeriod = input.period !== undefined || input.from !== undefined || input.to !== undefined;
-    const s = await resolveToolScope(deps, input, { usePeriod: hasPeriod });
+    const s = await resolveToolScope(deps, input, { period: 'when-given' });
     const chunk = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
     // Deadline order is what a person works through, so pages follow list_disputes' own order
     // (disputes are a small share of cases; paging by offset keeps memory to one page).

@@ -2,7 +2,7 @@ import { AppError } from '../errors/app-error.ts';
 import { skuReasons } from '../metrics/sku-reasons.ts';
 import { toList } from '../tools/common-schemas.ts';
 import { parseKinds } from '../tools/parse-filter-words.ts';
-import { resolveToolScope } from '../tools/resolve-tool-scope.ts';
+import { resolveToolScopeInPeriod } from '../tools/resolve-tool-scope.ts';
 import { skuReasonsTool } from '../tools/sku-reasons.ts';
 import type { ReportColumn, ReportRow } from './report-column.ts';
 import { defineReport, listRows } from './report-definition.ts';
@@ -27,8 +27,8 @@ export const skuReasonsReport = defineReport({
   async prepare(input, deps) {
     if (!toList(input.skus)?.length) throw new AppError('BAD_INPUT', 'skus: give at least one SKU, e.g. "TEE-SLIM-BLK-M" (the sku_ranking report lists them).');
     // The same resolution as the tool (SKU spelling, stores, period, kinds); then one breakdown per SKU.
-    const s = await resolveToolScope(deps, { ...input, kinds: undefined }, { defaultPeriod: 'last_90_days' });
-    if (!s.period || !s.filters.skus) throw new Error('sku_reasons needs a period and SKUs');
+    const s = await resolveToolScopeInPeriod(deps, { ...input, kinds: undefined }, { defaultPeriod: 'last_90_days' });
+    if (!s.filters.skus) throw new Error('sku_reasons needs SKUs');
     const kinds = parseKinds(toList(input.kinds));
     const rows: ReportRow[] = [];
     for (const sku of new Set(s.filters.skus)) {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { agentPerformance } from '../metrics/agent-performance.ts';
 import { DEFINITIONS } from '../metrics/definitions.ts';
 import { outputMeta, periodInput, scopeInput, words } from './common-schemas.ts';
-import { resolveToolScope } from './resolve-tool-scope.ts';
+import { resolveToolScopeInPeriod } from './resolve-tool-scope.ts';
 import { defineTool, READ_ONLY } from './tool-definition.ts';
 
 export const agentPerformanceTool = defineTool({
@@ -34,8 +34,7 @@ export const agentPerformanceTool = defineTool({
   }),
   annotations: READ_ONLY,
   async run(input, deps) {
-    const s = await resolveToolScope(deps, input);
-    if (!s.period) throw new Error('agent_performance needs a period');
+    const s = await resolveToolScopeInPeriod(deps, input);
     const result = await agentPerformance(deps, { storeIds: s.scope.storeIds, period: s.period, assignees: s.filters.assignees });
     return { ...(await s.meta('request_date')), ...result };
   },

@@ -43,7 +43,7 @@ export const getCaseTool = defineTool({
   async run(input, deps) {
     if (input.id === undefined && !input.case_id) throw new AppError('BAD_INPUT', 'Give id (the HelloWord case number) or case_id (the platform case id).');
     const detail = await getCase(deps, { id: input.id, platformCaseId: input.case_id, storeId: input.store });
-    const s = await resolveToolScope(deps, { stores: [detail.store_id] }, { usePeriod: false });
+    const s = await resolveToolScope(deps, { stores: [detail.store_id] }, { period: 'never' });
     return { ...(await s.meta(null)), case: detail };
   },
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { getInsights, INSIGHT_KINDS } from '../metrics/get-insights.ts';
 import { outputMeta, periodInput, scopeInput } from './common-schemas.ts';
-import { resolveToolScope } from './resolve-tool-scope.ts';
+import { resolveToolScopeInPeriod } from './resolve-tool-scope.ts';
 import { defineTool, READ_ONLY } from './tool-definition.ts';
 
 export const getInsightsTool = defineTool({
@@ -24,8 +24,7 @@ export const getInsightsTool = defineTool({
   }),
   annotations: READ_ONLY,
   async run(input, deps) {
-    const s = await resolveToolScope(deps, input, { defaultPeriod: 'last_90_days' });
-    if (!s.period) throw new Error('get_insights needs a period');
+    const s = await resolveToolScopeInPeriod(deps, input, { defaultPeriod: 'last_90_days' });
     return { ...(await s.meta('request_date')), insights: await getInsights(deps, { storeIds: s.scope.storeIds, period: s.period }) };
   },
 });

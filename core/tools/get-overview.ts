@@ -4,7 +4,7 @@ import { getOverview } from '../metrics/get-overview.ts';
 import { PeriodOutput } from '../metrics/resolve-period.ts';
 import { outputMeta, periodInput, scopeInput } from './common-schemas.ts';
 import { compared, MoneyTotalOut, RefundRateOut } from './metric-schemas.ts';
-import { resolveToolScope } from './resolve-tool-scope.ts';
+import { resolveToolScopeInPeriod } from './resolve-tool-scope.ts';
 import { defineTool, READ_ONLY } from './tool-definition.ts';
 
 export const getOverviewTool = defineTool({
@@ -32,8 +32,7 @@ export const getOverviewTool = defineTool({
   }),
   annotations: READ_ONLY,
   async run(input, deps) {
-    const s = await resolveToolScope(deps, input);
-    if (!s.period) throw new Error('overview needs a period');
+    const s = await resolveToolScopeInPeriod(deps, input);
     const overview = await getOverview(deps, { storeIds: s.scope.storeIds, period: s.period });
     return { ...(await s.meta('request_date')), ...overview };
   },

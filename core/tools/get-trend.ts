@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { BUCKETS, getTrend, TREND_METRICS } from '../metrics/trend.ts';
 import { caseFilterInput, outputMeta, periodInput } from './common-schemas.ts';
-import { resolveToolScope } from './resolve-tool-scope.ts';
+import { resolveToolScopeInPeriod } from './resolve-tool-scope.ts';
 import { defineTool, READ_ONLY } from './tool-definition.ts';
 
 export const getTrendTool = defineTool({
@@ -34,8 +34,7 @@ export const getTrendTool = defineTool({
   }),
   annotations: READ_ONLY,
   async run(input, deps) {
-    const s = await resolveToolScope(deps, input);
-    if (!s.period) throw new Error('get_trend needs a period');
+    const s = await resolveToolScopeInPeriod(deps, input);
     const { period: _period, dateBasis: _basis, ...filters } = s.filters;
     const points = await getTrend(deps, { metric: input.metric, bucket: input.bucket, period: s.period, filters });
     return { ...(await s.meta(input.metric === 'refunded_amount' ? 'refund_date' : 'request_date')), metric: input.metric, bucket: input.bucket, points };

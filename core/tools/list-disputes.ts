@@ -33,8 +33,7 @@ export const listDisputesTool = defineTool({
   }),
   annotations: READ_ONLY,
   async run(input, deps) {
-    const hasPeriod = input.period !== undefined || input.from !== undefined || input.to !== undefined;
-    const s = await resolveToolScope(deps, input, { usePeriod: hasPeriod });
+    const s = await resolveToolScope(deps, input, { period: 'when-given' });
     const result = await listDisputes(deps, { filters: s.filters, openOnly: input.open_only, limit: input.limit, offset: input.offset });
     const next = input.offset + result.disputes.length;
     return { ...(await s.meta('request_date')), total: result.total, next_offset: next < result.total ? next : null, disputes: result.disputes };

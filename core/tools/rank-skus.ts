@@ -4,7 +4,7 @@ import { DEFINITIONS } from '../metrics/definitions.ts';
 import { RANK_BY, rankSkus } from '../metrics/rank-skus.ts';
 import { outputMeta, periodInput, scopeInput, toList, words } from './common-schemas.ts';
 import { parseKinds, parseReasons } from './parse-filter-words.ts';
-import { resolveToolScope } from './resolve-tool-scope.ts';
+import { resolveToolScopeInPeriod } from './resolve-tool-scope.ts';
 import { defineTool, READ_ONLY } from './tool-definition.ts';
 
 export const rankSkusTool = defineTool({
@@ -57,8 +57,7 @@ export const rankSkusTool = defineTool({
     const reasons = parseReasons(toList(input.reasons));
     if (input.by === 'reason' && !reasons)
       throw new AppError('BAD_INPUT', 'reasons: give the reasons or group to rank by, e.g. ["size"] or ["quality_defective"].');
-    const s = await resolveToolScope(deps, { ...input, reasons: undefined, kinds: undefined });
-    if (!s.period) throw new Error('rank_skus needs a period');
+    const s = await resolveToolScopeInPeriod(deps, { ...input, reasons: undefined, kinds: undefined });
     const result = await rankSkus(deps, {
       storeIds: s.scope.storeIds,
       period: s.period,

@@ -26,6 +26,9 @@ export interface ScopeInput {
   text?: string | undefined;
 }
 
+/** Whether a tool counts within a period: always (a preset by default), only when one is given, or never. */
+export type PeriodUse = 'always' | 'when-given' | 'never';
+
 export interface ToolScope {
   scope: StoreScope;
   period: Period | undefined;
@@ -42,10 +45,12 @@ export interface ToolScope {
 export async function resolveToolScope(
   deps: ToolDeps,
   input: ScopeInput,
-  options: { defaultPeriod?: PeriodPreset; usePeriod?: boolean } = {},
+  options: { defaultPeriod?: PeriodPreset; period?: PeriodUse } = {},
 ): Promise<ToolScope> {
   const scope = await resolveStores(deps.sql, { platforms: parsePlatforms(toList(input.platforms)), stores: toList(input.stores) });
-  const usePeriod = options.usePeriod ?? true;
+  const use = options.period ?? 'always';
+  const given = input.period !== undefined || input.from !== undefined || input.to !== undefined;
+  const usePeriod = use === 'always' || (use === 'when-given' && given);
   const period = usePeriod
     ? resolvePeriod({ preset: input.period, from: input.from, to: input.to }, deps.now(), deps.timeZone, options.defaultPeriod)
     : undefined;
@@ -91,4 +96,15 @@ export async function resolveToolScope(
       };
     },
   };
+}
+
+/** For tools that always count within a period: the same resolution, with the period never absent. */
+export async function resolveToolScopeInPeriod(
+  deps: ToolDeps,
+  input: ScopeInput,
+  options: { defaultPeriod?: PeriodPreset } = {},
+): Promise<ToolScope & { period: Period }> {
+  const scope = await resolveToolScope(deps, input, { ...options, period: 'always' });
+  if (!scope.period) throw new Error('a period is always resolved when asked for');
+  return { ...scope, period: scope.period };
 }

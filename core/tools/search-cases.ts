@@ -26,8 +26,7 @@ export const searchCasesTool = defineTool({
   output: z.object({ ...outputMeta, ...paging, cases: z.array(CaseSummaryOut) }),
   annotations: READ_ONLY,
   async run(input, deps) {
-    const hasPeriod = input.period !== undefined || input.from !== undefined || input.to !== undefined;
-    const s = await resolveToolScope(deps, input, { usePeriod: hasPeriod });
+    const s = await resolveToolScope(deps, input, { period: 'when-given' });
     const result = await searchCases(deps, {
       filters: { ...s.filters, dateBasis: input.date_basis },
       sort: input.sort,

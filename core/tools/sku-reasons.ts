@@ -4,7 +4,7 @@ import { DEFINITIONS } from '../metrics/definitions.ts';
 import { skuReasons } from '../metrics/sku-reasons.ts';
 import { outputMeta, periodInput, scopeInput, toList, words } from './common-schemas.ts';
 import { parseKinds } from './parse-filter-words.ts';
-import { resolveToolScope } from './resolve-tool-scope.ts';
+import { resolveToolScopeInPeriod } from './resolve-tool-scope.ts';
 import { defineTool, READ_ONLY } from './tool-definition.ts';
 
 export const skuReasonsTool = defineTool({
@@ -33,8 +33,8 @@ export const skuReasonsTool = defineTool({
   annotations: READ_ONLY,
   async run(input, deps) {
     if (!toList(input.skus)?.length) throw new AppError('BAD_INPUT', 'skus: give at least one SKU, e.g. "TEE-SLIM-BLK-M" (rank_skus lists them).');
-    const s = await resolveToolScope(deps, { ...input, kinds: undefined }, { defaultPeriod: 'last_90_days' });
-    if (!s.period || !s.filters.skus) throw new Error('sku_reasons needs a period and SKUs');
+    const s = await resolveToolScopeInPeriod(deps, { ...input, kinds: undefined }, { defaultPeriod: 'last_90_days' });
+    if (!s.filters.skus) throw new Error('sku_reasons needs SKUs');
     const result = await skuReasons(deps, { storeIds: s.scope.storeIds, period: s.period, skus: s.filters.skus, kinds: parseKinds(toList(input.kinds)) });
     return { ...(await s.meta('request_date')), ...result };
   },

@@ -32,7 +32,7 @@ export const syncStatusTool = defineTool({
   }),
   annotations: READ_ONLY,
   async run(input, deps) {
-    const s = await resolveToolScope(deps, input, { usePeriod: false });
+    const s = await resolveToolScope(deps, input, { period: 'never' });
     return { ...(await s.meta(null)), stores: await syncStatus(deps, { storeIds: s.scope.storeIds }) };
   },
 });
