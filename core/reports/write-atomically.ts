@@ -30,10 +30,11 @@ export async function checkOutPath(out: string): Promise<string> {
 
 /**
  * Has `write` fill a temporary file next to `out` and renames it into place at the end, so a
- * failure or Ctrl+C never leaves half a report where the finished one is expected.
+ * failure or Ctrl+C never leaves half a report where the finished one is expected. `out` is a
+ * path `checkOutPath` accepted (the caller checks it before doing the work the file is for).
  */
 export async function writeAtomically<T>(out: string, write: (tempFile: string) => Promise<T>): Promise<T> {
-  const file = await checkOutPath(out);
+  const file = path.resolve(out);
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomUUID().slice(0, 8)}.tmp`);
   try {
     const result = await write(temp);
