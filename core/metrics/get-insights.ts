@@ -49,6 +49,17 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
 const confidenceOf = (z: number): Insight['confidence'] => (z >= INSIGHT_RULES.highZ ? 'high' : 'medium');
 
 /**
+ * A count in the last days of the period against the pace of the days before: how many were
+ * expected, how unusual the count is, and whether it is a burst (enough cases, at least twice
+ * the expected number, and well above it).
+ */
+function againstEarlierPace(recent: number, earlier: number, window: { earlierDays: number; days: number; minCases: number }) {
+  const expected = (earlier / window.earlierDays) * window.days;
+  const z = countZ(recent, expected);
+  return { expected, z, burst: recent >= window.minCases && recent >= 2 * expected && z >= INSIGHT_RULES.minZ };
+}
+
+/**
  * Deterministic rules that turn the numbers into recommendations with their evidence: a size
  * chart for size-heavy SKUs, a quality check for a defect spike, packaging for damage in
  * transit, a look at refund-rate outliers, a policy for repeated change-of-mind returns, fast
@@ -172,9 +183,8 @@ export async function getInsights(deps: MetricDeps, input: { storeIds: readonly 
   for (const r of spikeRows) {
     const recent = readInt(r.recent);
     const earlier = readInt(r.earlier);
-    const expected = (earlier / earlierDays) * R.spikeDays;
-    const z = countZ(recent, expected);
-    if (recent >= R.spikeMinCases && recent >= 2 * expected && z >= R.minZ) {
+    const { expected, burst } = againstEarlierPace(recent, earlier, { earlierDays, days: R.spikeDays, minCases: R.spikeMinCases });
+    if (burst) {
       out.push({
         kind: 'quality_check',
         subject: r.sku,
@@ -222,9 +232,12 @@ export async function getInsights(deps: MetricDeps, input: { storeIds: readonly 
   const claimEarlierDays = Math.max(1, (claimStart.getTime() - period.from.getTime()) / DAY);
   for (const r of claimRows) {
     const recent = readInt(r.recent);
-    const expected = (readInt(r.earlier) / claimEarlierDays) * R.claimDays;
-    const z = countZ(recent, expected);
-    if (recent >= R.claimMinCases && recent >= 2 * expected && z >= R.minZ) {
+    const { expected, z, burst } = againstEarlierPace(recent, readInt(r.earlier), {
+      earlierDays: claimEarlierDays,
+      days: R.claimDays,
+      minCases: R.claimMinCases,
+    });
+    if (burst) {
       out.push({
         kind: 'claim_burst',
         subject: r.store,
@@ -237,9 +250,7 @@ export async function getInsights(deps: MetricDeps, input: { storeIds: readonly 
 
   // An agent much slower than the team.
   const agents = (await agentPerformance(deps, { storeIds, period })).agents.filter((a) => a.median_handling_hours !== null && a.decided >= R.slowMinCases);
-  const medians = agents.map((a) => a.median_handling_hours ?? 0).sort((a, b) => a - b);
-  const teamMedian = medians[Math.floor((medians.length - 1) / 2)] ?? null;
-  if (teamMedian !== null && agents.length >= 2) {
+  if (agents.length >= 2) {
     for (const a of agents) {
       const others = agents.filter((x) => x !== a).map((x) => x.median_handling_hours ?? 0);
       const othersMax = Math.max(...others);
