@@ -1,5 +1,9 @@
 // `npm run bench -- <name>`: runs one benchmark (or all) and prints its table.
 // Benchmarks compare ratios within one run on one engine; they never assert absolute times.
+// They run with the heap setting the helloword command uses, so memory figures are the product's.
+import { preferSmallHeap } from '../cli/prefer-small-heap.js';
+
+preferSmallHeap();
 const BENCHES: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   store: () => import('./store.ts'),
   sync: () => import('./sync.ts'),

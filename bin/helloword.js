@@ -4,6 +4,7 @@
 // loader and runs cli/main.ts.
 import { readFileSync } from 'node:fs';
 import { COMMANDS, commandHelp, mainHelp } from '../cli/command-table.js';
+import { preferSmallHeap } from '../cli/prefer-small-heap.js';
 
 const argv = process.argv.slice(2);
 const json = argv.includes('--json');
@@ -46,6 +47,7 @@ if (command.availableIn) {
   fail('NOT_AVAILABLE_YET', `"helloword ${command.name}" is not available yet: it arrives with ${command.availableIn}.`, 1);
 }
 
+preferSmallHeap();
 const { register } = await import('tsx/esm/api');
 register();
 const { main } = await import('../cli/main.ts');
