@@ -45,8 +45,7 @@ import { convertShopifyOrder } from '../core/platforms/shopify/convert-shopify-o
 import { ShopifyDispute, ShopifyDisputesData, ShopifyOrder, ShopifyOrdersData } from '../core/platforms/shopify/shopify-schemas.ts';
 import { shopDomain } from '../core/platforms/shopify/shopify-spec.ts';
 import type { Resource } from '../core/platforms/spec.ts';
-import { convertWalmartOrderWithCancellations, convertWalmartReturn } from '../core/platforms/walmart/convert-walmart.ts';
-import { WalmartOrder, WalmartOrderPage, WalmartReturn, WalmartReturnPage } from '../core/platforms/walmart/walmart-schemas.ts';
+import { readWalmartOrderPage, readWalmartReturnPage, type WalmartPageRecords } from '../core/platforms/walmart/read-walmart-pages.ts';
 import { convertWishOrder } from '../core/platforms/wish/convert-wish-order.ts';
 import { convertWishTicket } from '../core/platforms/wish/convert-wish-ticket.ts';
 import { WishOrder, WishTicket } from '../core/platforms/wish/wish-schemas.ts';
@@ -209,15 +208,13 @@ function shopifyConverter(store: StoreContext, resource: Resource, context: { st
 }
 
 function walmartConverter(resource: Resource, context: { store: string; resource: string }): PageConverter | null {
+  const read = (records: WalmartPageRecords | null, what: string) => (records ? { ...records, skus: [] } : bad(what));
   switch (resource) {
     case 'orders':
-      return (body) => {
-        const page = envelope(WalmartOrderPage, body, 'Walmart order page');
-        const converted = convertRecords(page.list?.elements?.order, WalmartOrder, convertWalmartOrderWithCancellations, { log, ...context });
-        return records({ orders: converted.records.map((r) => r.order), cases: converted.records.flatMap((r) => r.cancellations), skipped: converted.skipped });
-      };
+    case 'cancellations':
+      return (body) => read(readWalmartOrderPage(body, { log, ...context }, resource === 'cancellations'), 'Walmart order page');
     case 'returns':
-      return (body) => caseList(envelope(WalmartReturnPage, body, 'Walmart return page').returnOrders, WalmartReturn, convertWalmartReturn, context);
+      return (body) => read(readWalmartReturnPage(body, { log, ...context }), 'Walmart return page');
     default:
       return null;
   }

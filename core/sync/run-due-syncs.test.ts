@@ -59,6 +59,7 @@ describeEachEngine('runDueSyncs', (engine) => {
       'demo-shopify disputes succeeded',
       'demo-walmart-us orders succeeded',
       'demo-walmart-us returns succeeded',
+      'demo-walmart-us cancellations succeeded',
       'demo-wish orders succeeded',
       'demo-wish inquiries succeeded',
     ]);

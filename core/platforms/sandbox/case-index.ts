@@ -12,6 +12,11 @@ export function buildCaseIndex(plan: StorePlan, include: (c: TruthCase) => boole
     const c = demoCase(plan, i);
     if (include(c)) found.push({ i, t: timeOf(c) });
   }
+  return indexByTime(found);
+}
+
+/** Numbers (case or order numbers) sorted by their time, ties by number. */
+export function indexByTime(found: { i: number; t: number }[]): CaseIndex {
   found.sort((a, b) => a.t - b.t || a.i - b.i);
   return { cases: Int32Array.from(found.map((f) => f.i)), times: Float64Array.from(found.map((f) => f.t)) };
 }

@@ -1,12 +1,10 @@
 import { AppError } from '../../errors/app-error.ts';
 import { connectorFromReaders } from '../connector-from-readers.ts';
-import { convertRecords } from '../convert-records.ts';
 import type { RetryDeps } from '../http/request-with-retry.ts';
 import type { FetchPageInput, PlatformConnector, SyncPage } from '../spec.ts';
 import { positionAfter, windowStart } from '../sync-window.ts';
-import { convertWalmartOrderWithCancellations, convertWalmartReturn } from './convert-walmart.ts';
+import { readWalmartOrderPage, readWalmartReturnPage, type WalmartPageRecords } from './read-walmart-pages.ts';
 import { createWalmartClient, type WalmartClientOptions } from './walmart-client.ts';
-import { WalmartOrder, WalmartOrderPage, WalmartReturn, WalmartReturnPage } from './walmart-schemas.ts';
 import { WALMART_SPEC } from './walmart-spec.ts';
 
 export interface WalmartConnectorOptions extends WalmartClientOptions {
@@ -16,9 +14,9 @@ export interface WalmartConnectorOptions extends WalmartClientOptions {
 }
 
 /**
- * Walmart for the sync: purchase orders (whose cancelled lines are the cancellations) and return orders, each paged by Walmart's `nextCursor`
- * (a whole query string, passed back verbatim). Returns are read by last-modified time, so a
- * status change on an old return is picked up by the next sync.
+ * Walmart for the sync: purchase orders, cancelled order lines and return orders, each paged by
+ * Walmart's `nextCursor` (a whole query string, passed back verbatim). Returns and cancellations
+ * are read by last-modified time, so a change on an old one is picked up by the next sync.
  */
 export function createWalmartConnector(options: WalmartConnectorOptions, deps: RetryDeps): PlatformConnector {
   const client = createWalmartClient(options, deps);
@@ -28,20 +26,30 @@ export function createWalmartConnector(options: WalmartConnectorOptions, deps: R
     windowStart(input, { firstSyncDays: options.firstSyncDays ?? 180, lookbackDays: options.lookbackDays ?? 2 }).toISOString();
   const bad = (what: string) => new AppError('PLATFORM_BAD_RESPONSE', `Walmart (${options.storeId}) sent ${what} in an unexpected shape.`);
 
+  /** One page of a Walmart list, read into the sync's records; a page that is not Walmart's shape is an error. */
+  const toSyncPage = (input: FetchPageInput, records: WalmartPageRecords | null, rateLimitWaits: number | undefined, what: string): SyncPage => {
+    if (!records) throw bad(what);
+    const { nextCursor, ...rest } = records;
+    return { ...rest, rateLimitWaits, ...positionAfter(input, nextCursor) };
+  };
+
   async function orders(input: FetchPageInput): Promise<SyncPage> {
     const { body, rateLimitWaits } = await getWithCursor('/v3/orders', input, `?createdStartDate=${encodeURIComponent(first(input))}&limit=${limit}`);
-    const page = WalmartOrderPage.safeParse(body);
-    if (!page.success) throw bad('an order page');
-    // A cancelled order line is Walmart's cancellation: it arrives with its order, no extra call.
-    const converted = convertRecords(page.data.list?.elements?.order, WalmartOrder, convertWalmartOrderWithCancellations, context('orders'));
-    return {
-      orders: converted.records.map((r) => r.order),
-      cases: converted.records.flatMap((r) => r.cancellations),
-      skipped: converted.skipped,
-      unmapped: converted.unmapped,
-      rateLimitWaits,
-      ...positionAfter(input, page.data.list?.meta?.nextCursor || null),
-    };
+    return toSyncPage(input, readWalmartOrderPage(body, context('orders'), false), rateLimitWaits, 'an order page');
+  }
+
+  /**
+   * A cancelled order line is Walmart's cancellation. Read by last-modified time, so a line
+   * cancelled long after its order was placed (and its order's creation date left the orders'
+   * look-back) is still picked up by the next sync.
+   */
+  async function cancellations(input: FetchPageInput): Promise<SyncPage> {
+    const { body, rateLimitWaits } = await getWithCursor(
+      '/v3/orders',
+      input,
+      `?status=Cancelled&lastModifiedStartDate=${encodeURIComponent(first(input))}&limit=${limit}`,
+    );
+    return toSyncPage(input, readWalmartOrderPage(body, context('cancellations'), true), rateLimitWaits, 'a page of cancelled orders');
   }
 
   /**
@@ -66,18 +74,8 @@ export function createWalmartConnector(options: WalmartConnectorOptions, deps: R
       input,
       `?returnLastModifiedStartDate=${encodeURIComponent(first(input))}&limit=${limit}`,
     );
-    const page = WalmartReturnPage.safeParse(body);
-    if (!page.success) throw bad('a return page');
-    const converted = convertRecords(page.data.returnOrders, WalmartReturn, convertWalmartReturn, context('returns'));
-    return {
-      cases: converted.records,
-      skipped: converted.skipped,
-      unmapped: converted.unmapped,
-      rateLimitWaits,
-      ...positionAfter(input, page.data.meta?.nextCursor || null),
-    };
+    return toSyncPage(input, readWalmartReturnPage(body, context('returns')), rateLimitWaits, 'a return page');
   }
 
-  // Cancellations are the cancelled lines of the orders pages.
-  return connectorFromReaders(WALMART_SPEC, 'Walmart', { orders, returns }, ' (cancellations arrive with the orders)');
+  return connectorFromReaders(WALMART_SPEC, 'Walmart', { orders, returns, cancellations });
 }

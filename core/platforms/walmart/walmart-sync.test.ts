@@ -9,7 +9,7 @@ import { type DemoScenario, planStore } from '../sandbox/demo-scenario.ts';
 import { DEMO_STORES, RATE_LIMITED_DEMO_STORE } from '../sandbox/demo-stores.ts';
 import { createSandboxFetch } from '../sandbox/sandbox-fetch.ts';
 import type { SandboxKnobs } from '../sandbox/sandbox-knobs.ts';
-import { walmartExpected } from './sandbox/render-walmart.ts';
+import { walmartExpected, walmartPurchaseOrderId } from './sandbox/render-walmart.ts';
 import { createWalmartSandbox } from './sandbox/walmart-sandbox.ts';
 import { createWalmartConnector } from './walmart-connector.ts';
 
@@ -38,7 +38,7 @@ const tally = tallyStatusReason;
 
 describeEachEngine('Walmart sync from the sandbox', (engine) => {
   const t = useTestDatabase(engine, { stores: [storeRecord], now: () => scenario.anchor });
-  const sync = (connector: ReturnType<typeof setup>['connector'], resource: 'orders' | 'returns') =>
+  const sync = (connector: ReturnType<typeof setup>['connector'], resource: 'orders' | 'returns' | 'cancellations') =>
     syncStoreResource({ store, resource, connector }, { sql: t.db.sql, log, now: () => scenario.anchor, holder: 't:1' });
   const storedReturns = () => t.db.sql.all<{ status: string; reason: string }>(`SELECT "status", "reason" FROM "cases" WHERE "kind" = 'return'`);
   const storedCancellations = () =>
@@ -46,7 +46,7 @@ describeEachEngine('Walmart sync from the sandbox', (engine) => {
       `SELECT "status", "reason", "platform_case_id" FROM "cases" WHERE "kind" = 'cancellation'`,
     );
 
-  it('follows nextCursor through orders and returns, equal to what Walmart can express of the truth, despite 429s and repeats', async () => {
+  it('follows nextCursor through orders, returns and cancelled orders, equal to what Walmart can express of the truth, despite 429s and repeats', async () => {
     const { sandbox, connector } = setup({ rateLimitRate: 0.3, retryAfterSeconds: 1, repeatAcrossPages: true, malformedRate: 0.02 });
     const orders = await sync(connector, 'orders');
     expect(orders.status).toBe('succeeded');
@@ -54,13 +54,16 @@ describeEachEngine('Walmart sync from the sandbox', (engine) => {
     const returns = await sync(connector, 'returns');
     expect(returns.status).toBe('succeeded');
     expect(orders.counts.rateLimitWaits + returns.counts.rateLimitWaits).toBeGreaterThan(0);
+    const cancelledOrders = await sync(connector, 'cancellations');
+    expect(cancelledOrders.status).toBe('succeeded');
+    expect(cancelledOrders.counts.unmapped).toBe(0);
 
     const served = sandbox.returns(store.id);
     const truth = served.filter((c) => !sandbox.isMalformed(store.id, c.platformCaseId));
     expect(returns.counts.skipped).toBe(served.length - truth.length);
     expect(tally(await storedReturns())).toEqual(tally(truth.map(walmartExpected)));
 
-    // Cancellations arrive with the orders (cancelled lines): one case per line, equal to the truth.
+    // Cancellations are the cancelled lines of the cancelled orders: one case per line, equal to the truth.
     const cancellations = sandbox.cancellations(store.id);
     expect(cancellations.length).toBeGreaterThan(30);
     const storedCancelled = await storedCancellations();
@@ -104,6 +107,7 @@ describeEachEngine('Walmart sync from the sandbox', (engine) => {
     expect(Number(orders?.n)).toBe(plan.orders);
     expect((await sync(connector, 'returns')).status).toBe('succeeded');
     expect(tally(await storedReturns())).toEqual(tally(sandbox.returns(store.id).map(walmartExpected)));
+    expect((await sync(connector, 'cancellations')).status).toBe('succeeded');
     const cancelled = await storedCancellations();
     expect(cancelled.length).toBe(sandbox.cancellations(store.id).length);
     expect(tally(cancelled)).toEqual(tally(sandbox.cancellations(store.id).map(walmartExpected)));
@@ -145,4 +149,31 @@ describeEachEngine('Walmart sync from the sandbox', (engine) => {
         'Walmart refused the credentials of store demo-walmart-us (HTTP 401). Check the client ID and secret in HELLOWORD_STORE_WALMART_US, then sync again.',
     });
   });
+});
+
+it('a line cancelled weeks after its order was placed reaches the next sync, though the order left the look-back', async () => {
+  const { sandbox, connector } = setup();
+  const DAY = 86_400_000;
+  const lastSync = new Date(scenario.anchor.getTime() - 7 * DAY);
+  const since = lastSync.getTime() - 2 * DAY; // the look-back before the last sync
+  const cancelledCases = [];
+  let cursor = { cursor: null as string | null, watermark: lastSync as Date | null };
+  for (let hasMore = true; hasMore; ) {
+    const page = await connector.fetchPage({ resource: 'cancellations', cursor, now: scenario.anchor });
+    cancelledCases.push(...(page.cases ?? []));
+    cursor = page.next;
+    hasMore = page.hasMore;
+  }
+
+  // Walmart lists an order again when a line of it is cancelled: all its cancelled lines come with it.
+  const lastCancelled = new Map<string, number>();
+  for (const c of sandbox.cancellations(store.id)) {
+    lastCancelled.set(c.order.platformOrderId, Math.max(lastCancelled.get(c.order.platformOrderId) ?? 0, c.requestedAt.getTime()));
+  }
+  const expected = sandbox.cancellations(store.id).filter((c) => (lastCancelled.get(c.order.platformOrderId) ?? 0) >= since);
+  const onOldOrders = expected.filter((c) => c.order.orderedAt.getTime() < since);
+  expect(onOldOrders.length).toBeGreaterThan(3);
+  expect(expected.length).toBeLessThan(sandbox.cancellations(store.id).length);
+  expect(cancelledCases.map((c) => c.platformOrderId).sort()).toEqual(expected.map((c) => walmartPurchaseOrderId(c.order.index)).sort());
+  expect(cursor.watermark).toEqual(scenario.anchor);
 });

@@ -1,5 +1,5 @@
 import { HttpResponse, http, type RequestHandler } from 'msw';
-import { buildCaseIndex, caseIndexCache, lowerBound } from '../../sandbox/case-index.ts';
+import { buildCaseIndex, caseIndexCache, indexByTime, lowerBound } from '../../sandbox/case-index.ts';
 import { type DemoScenario, demoCase, demoOrder, firstOrderAtOrAfter, platformPlans, type TruthCase } from '../../sandbox/demo-scenario.ts';
 import type { DemoStore } from '../../sandbox/demo-stores.ts';
 import { hashString, unit } from '../../sandbox/prng.ts';
@@ -29,7 +29,8 @@ const walmartError = (status: number, code: string, description: string) =>
 
 /**
  * The Walmart Marketplace sandbox: client-credentials token, `/v3/orders` (with the demo's
- * cancellations as Cancelled lines) and `/v3/returns` with
+ * cancellations as Cancelled lines; `status=Cancelled&lastModifiedStartDate` lists the orders
+ * whose lines were cancelled since then) and `/v3/returns` with
  * Walmart's shapes and an opaque `nextCursor` query string, serving the demo's Walmart store.
  * Knobs apply to all stores, and `knobsByStore` on top — the demo's Walmart store is the one
  * whose sync keeps hitting rate limits.
@@ -72,6 +73,16 @@ export function createWalmartSandbox(options: {
     const lines = cancelledOf(storeId).get(orderIndex);
     return lines ? new Map([...lines].map(([line, i]) => [line, demoCase(plan(storeId), i)])) : undefined;
   };
+  // Orders with a cancelled line (`cases` holds order numbers here), by when their last line was
+  // cancelled: what `status=Cancelled&lastModifiedStartDate` filters on.
+  const cancelledOrdersOf = caseIndexCache((storeId) =>
+    indexByTime(
+      [...cancelledOf(storeId)].map(([order, lines]) => ({
+        i: order,
+        t: Math.max(...[...lines.values()].map((i) => demoCase(plan(storeId), i).requestedAt.getTime())),
+      })),
+    ),
+  );
   const malformed = (storeId: string, key: string) => {
     const rate = knobsOf(storeId).malformedRate;
     return rate > 0 && unit(options.scenario.seed, 98, hashString(`${storeId}:${key}`)) < rate;
@@ -143,12 +154,23 @@ export function createWalmartSandbox(options: {
       const r = await dataRequest(request, 100);
       if (r instanceof Response) return r;
       const { who, p, url, offset, start, limit } = r;
-      const fromMs = Date.parse(url.searchParams.get('createdStartDate') ?? '1970-01-01T00:00:00Z');
-      if (Number.isNaN(fromMs)) return walmartError(400, 'INVALID_REQUEST_PARAM.GMP_ORDER_API', 'Invalid createdStartDate');
-      const lo = firstOrderAtOrAfter(p, fromMs);
-      const total = p.orders - lo;
+      const render = (orderIndex: number) => renderWalmartOrder(demoOrder(p, orderIndex), cancellationsOfOrder(who, orderIndex));
       const order = [];
-      for (let k = start; k < Math.min(total, offset + limit); k++) order.push(renderWalmartOrder(demoOrder(p, lo + k), cancellationsOfOrder(who, lo + k)));
+      let total: number;
+      if (url.searchParams.get('status') === 'Cancelled') {
+        const fromMs = Date.parse(url.searchParams.get('lastModifiedStartDate') ?? '1970-01-01T00:00:00Z');
+        if (Number.isNaN(fromMs)) return walmartError(400, 'INVALID_REQUEST_PARAM.GMP_ORDER_API', 'Invalid lastModifiedStartDate');
+        const index = cancelledOrdersOf(who);
+        const first = lowerBound(index.times, fromMs);
+        total = index.cases.length - first;
+        for (const orderIndex of index.cases.subarray(first + start, first + Math.min(total, offset + limit))) order.push(render(orderIndex));
+      } else {
+        const fromMs = Date.parse(url.searchParams.get('createdStartDate') ?? '1970-01-01T00:00:00Z');
+        if (Number.isNaN(fromMs)) return walmartError(400, 'INVALID_REQUEST_PARAM.GMP_ORDER_API', 'Invalid createdStartDate');
+        const lo = firstOrderAtOrAfter(p, fromMs);
+        total = p.orders - lo;
+        for (let k = start; k < Math.min(total, offset + limit); k++) order.push(render(lo + k));
+      }
       return HttpResponse.json({
         list: { meta: { totalCount: total, limit, nextCursor: nextCursor(url.searchParams, offset + limit, total) }, elements: { order } },
       });
