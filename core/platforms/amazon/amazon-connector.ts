@@ -1,26 +1,13 @@
-import type { CaseRecord } from '../../domain/records.ts';
 import { AppError } from '../../errors/app-error.ts';
-import { convertRecords } from '../convert-records.ts';
 import type { RetryDeps } from '../http/request-with-retry.ts';
 import type { FetchPageInput, PlatformConnector, SyncPage } from '../spec.ts';
 import { type AmazonClientOptions, createAmazonClient } from './amazon-client.ts';
 import { createReportReader } from './amazon-reports.ts';
-import {
-  AmazonOrder,
-  type AmazonOrderItem,
-  AmazonOrderRow,
-  AmazonReturnRow,
-  FinancialEventsPage,
-  OrderItemsPage,
-  OrdersPage,
-  ShipmentEvent,
-} from './amazon-schemas.ts';
+import { type AmazonOrderItem, OrderItemsPage } from './amazon-schemas.ts';
 import { AMAZON_SPEC } from './amazon-spec.ts';
 import { readTokenCursor, type TokenCursor, tokenPosition } from './amazon-token-walk.ts';
-import { convertAmazonCancellation } from './convert-amazon-cancellation.ts';
-import { convertFinancialEvent, FINANCE_LISTS, type FinanceKind } from './convert-amazon-finance.ts';
-import { convertAmazonOrderRows, groupOrderRows } from './convert-amazon-order.ts';
-import { convertAmazonReturn } from './convert-amazon-return.ts';
+import type { FinanceKind } from './convert-amazon-finance.ts';
+import { convertCancelledOrders, readAmazonOrderRows, readAmazonReturnRows, readCancelledOrdersPage, readFinancialEventsPage } from './read-amazon-pages.ts';
 
 export const ORDERS_REPORT = 'GET_FLAT_FILE_ALL_ORDERS_DATA_BY_LAST_UPDATE_GENERAL';
 export const RETURNS_REPORT = 'GET_FLAT_FILE_RETURNS_DATA_BY_RETURN_DATE';
@@ -54,11 +41,10 @@ const RESOURCE_KINDS: Partial<Record<FetchPageInput['resource'], FinanceKind>> =
 export function createAmazonConnector(options: AmazonConnectorOptions, deps: RetryDeps): PlatformConnector {
   const client = createAmazonClient(options, deps);
   const marketplaceId = options.marketplaceId;
-  const context = { marketplaceId };
   const firstSyncDays = options.firstSyncDays ?? 180;
   const lookback = options.lookbackDays ?? { orders: 2, returns: 30, finances: 3, cancellations: 2 };
   const pageSize = Math.min(100, options.pageSize ?? 100);
-  const logContext = (resource: string) => ({ log: deps.log, store: options.storeId, resource });
+  const pageContext = { log: deps.log, store: options.storeId, marketplaceId };
   const bad = (what: string) => new AppError('PLATFORM_BAD_RESPONSE', `${client.label} sent ${what} in an unexpected shape.`);
   const polling = { pollIntervalMs: options.pollIntervalMs ?? 30_000, maxPolls: options.maxPolls ?? 40 };
 
@@ -97,30 +83,12 @@ export function createAmazonConnector(options: AmazonConnectorOptions, deps: Ret
 
   async function orders(input: FetchPageInput): Promise<SyncPage> {
     const page = await ordersReport.readPage(input);
-    const rows = convertRecords(page.rows, AmazonOrderRow, (row) => ({ record: row }), logContext('orders'));
-    const converted = groupOrderRows(rows.records).map(convertAmazonOrderRows);
-    return {
-      orders: converted.map((c) => c.order),
-      skus: converted.flatMap((c) => c.skus),
-      skipped: rows.skipped,
-      unmapped: {},
-      rateLimitWaits: page.rateLimitWaits,
-      next: page.next,
-      hasMore: page.hasMore,
-    };
+    return { ...readAmazonOrderRows(page.rows, pageContext), rateLimitWaits: page.rateLimitWaits, next: page.next, hasMore: page.hasMore };
   }
 
   async function returns(input: FetchPageInput): Promise<SyncPage> {
     const page = await returnsReport.readPage(input);
-    const converted = convertRecords(page.rows, AmazonReturnRow, (row) => convertAmazonReturn(row, context), logContext('returns'));
-    return {
-      cases: converted.records.flat(),
-      skipped: converted.skipped,
-      unmapped: converted.unmapped,
-      rateLimitWaits: page.rateLimitWaits,
-      next: page.next,
-      hasMore: page.hasMore,
-    };
+    return { ...readAmazonReturnRows(page.rows, pageContext), rateLimitWaits: page.rateLimitWaits, next: page.next, hasMore: page.hasMore };
   }
 
   /**
@@ -151,17 +119,10 @@ export function createAmazonConnector(options: AmazonConnectorOptions, deps: Ret
       },
       'listFinancialEvents',
     );
-    const page = FinancialEventsPage.safeParse(body);
-    if (!page.success) throw bad('a financial events page');
-    const events = page.data.payload.FinancialEvents[FINANCE_LISTS[kind]];
-    const converted = convertRecords(events, ShipmentEvent, (e) => convertFinancialEvent(e, kind, context), logContext(input.resource));
-    return {
-      cases: converted.records,
-      skipped: converted.skipped,
-      unmapped: converted.unmapped,
-      rateLimitWaits,
-      ...tokenPosition(input, state, page.data.payload.NextToken),
-    };
+    const page = readFinancialEventsPage(body, kind, input.resource, pageContext);
+    if (!page) throw bad('a financial events page');
+    const { nextToken, ...records } = page;
+    return { ...records, rateLimitWaits, ...tokenPosition(input, state, nextToken) };
   }
 
   async function orderItems(orderId: string): Promise<{ items: AmazonOrderItem[]; rateLimitWaits: number }> {
@@ -201,20 +162,17 @@ export function createAmazonConnector(options: AmazonConnectorOptions, deps: Ret
       },
       'getOrders',
     );
-    const page = OrdersPage.safeParse(body);
-    if (!page.success) throw bad('an orders page');
+    const page = readCancelledOrdersPage(body, pageContext);
+    if (!page) throw bad('an orders page');
     let waits = rateLimitWaits;
-    const orders = convertRecords(page.data.payload.Orders, AmazonOrder, (o) => ({ record: o }), logContext('cancellations'));
-    const cases: CaseRecord[] = [];
-    const unmapped: Record<string, number> = {};
-    for (const order of orders.records) {
-      const items = await orderItems(order.AmazonOrderId);
-      waits += items.rateLimitWaits;
-      const converted = convertAmazonCancellation(order, items.items, context);
-      cases.push(converted.record);
-      for (const value of converted.unmapped) unmapped[value] = (unmapped[value] ?? 0) + 1;
+    const items = new Map<string, AmazonOrderItem[]>();
+    for (const order of page.orders) {
+      const read = await orderItems(order.AmazonOrderId);
+      waits += read.rateLimitWaits;
+      items.set(order.AmazonOrderId, read.items);
     }
-    return { cases, skipped: orders.skipped, unmapped, rateLimitWaits: waits, ...tokenPosition(input, state, page.data.payload.NextToken) };
+    const converted = convertCancelledOrders(page.orders, (id) => items.get(id) ?? [], pageContext);
+    return { orders: [], skus: [], ...converted, skipped: page.skipped, rateLimitWaits: waits, ...tokenPosition(input, state, page.nextToken) };
   }
 
   return {

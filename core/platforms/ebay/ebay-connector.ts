@@ -1,32 +1,11 @@
-import type { z } from 'zod';
-import type { CaseRecord } from '../../domain/records.ts';
 import { AppError } from '../../errors/app-error.ts';
 import { connectorFromReaders } from '../connector-from-readers.ts';
-import { type Converted, convertRecords } from '../convert-records.ts';
 import type { RetryDeps } from '../http/request-with-retry.ts';
 import type { FetchPageInput, PlatformConnector, SyncPage } from '../spec.ts';
 import { positionAfter, windowStart } from '../sync-window.ts';
-import { convertEbayCancellation } from './convert-ebay-cancellation.ts';
-import { convertEbayDispute } from './convert-ebay-dispute.ts';
-import { convertEbayCase, convertEbayInquiry } from './convert-ebay-inquiry.ts';
-import { convertEbayOrder } from './convert-ebay-order.ts';
-import { convertEbayReturn } from './convert-ebay-return.ts';
 import { createEbayClient, type EbayClientOptions } from './ebay-client.ts';
-import {
-  EbayCancellation,
-  EbayCancellationPage,
-  EbayCase,
-  EbayCasePage,
-  EbayDisputePage,
-  EbayInquiry,
-  EbayInquiryPage,
-  EbayOrder,
-  EbayOrderPage,
-  EbayPaymentDispute,
-  EbayReturn,
-  EbayReturnPage,
-} from './ebay-schemas.ts';
 import { EBAY_SPEC, ebaySite } from './ebay-spec.ts';
+import { readEbayPage } from './read-ebay-pages.ts';
 
 export interface EbayConnectorOptions extends EbayClientOptions {
   pageSize?: number;
@@ -67,68 +46,20 @@ export function createEbayConnector(options: EbayConnectorOptions, deps: RetryDe
     return positionAfter(input, hasMore ? String(offset + received) : null);
   };
 
-  async function orders(input: FetchPageInput): Promise<SyncPage> {
-    const { from, offset } = window(input);
-    const filter = encodeURIComponent(`lastmodifieddate:[${from.toISOString()}..]`);
-    const { body, rateLimitWaits } = await client.getJson(`/sell/fulfillment/v1/order?filter=${filter}&limit=${limit}&offset=${offset}`, 'Bearer');
-    const page = EbayOrderPage.safeParse(body);
-    if (!page.success) throw new AppError('PLATFORM_BAD_RESPONSE', `eBay (${options.storeId}) sent an order page in an unexpected shape.`);
-    const converted = convertRecords(page.data.orders, EbayOrder, (o) => ({ record: convertEbayOrder(o) }), {
-      log: deps.log,
-      store: options.storeId,
-      resource: 'orders',
-    });
-    const received = page.data.orders?.length ?? 0;
-    return {
-      orders: converted.records.map((r) => r.order),
-      skus: converted.records.flatMap((r) => r.skus),
-      skipped: converted.skipped,
-      unmapped: converted.unmapped,
-      rateLimitWaits,
-      ...finish(input, offset, received, page.data.total),
-    };
-  }
-
-  /** Reads one page of a case list: the request, the envelope check, then record by record. */
-  async function casePage<S extends z.ZodType>(
-    input: FetchPageInput,
-    request: { path: string; scheme: 'Bearer' | 'IAF'; host?: 'api' | 'apiz'; what: string },
-    read: (body: unknown) => { records: unknown[] | null | undefined; total: number | null | undefined } | null,
-    schema: S,
-    convert: (parsed: z.output<S>) => Converted<CaseRecord>,
-  ): Promise<SyncPage> {
+  /** Reads one page of a list: the request, then the page (envelope, then record by record). */
+  async function readPage(input: FetchPageInput, request: { path: string; scheme: 'Bearer' | 'IAF'; host?: 'api' | 'apiz'; what: string }): Promise<SyncPage> {
     const { offset } = window(input);
     const { body, rateLimitWaits } = await client.getJson(request.path, request.scheme, request.host);
-    const page = read(body);
-    if (!page) throw new AppError('PLATFORM_BAD_RESPONSE', `eBay (${options.storeId}) sent a ${request.what} page in an unexpected shape.`);
-    const converted = convertRecords(page.records, schema, convert, { log: deps.log, store: options.storeId, resource: input.resource });
-    return {
-      cases: converted.records,
-      skipped: converted.skipped,
-      unmapped: converted.unmapped,
-      rateLimitWaits,
-      ...finish(input, offset, page.records?.length ?? 0, page.total),
-    };
+    const page = readEbayPage(input.resource, body, { log: deps.log, store: options.storeId, site: { site } });
+    if (!page) throw new AppError('PLATFORM_BAD_RESPONSE', `eBay (${options.storeId}) sent ${request.what} page in an unexpected shape.`);
+    const { received, total, ...records } = page;
+    return { ...records, rateLimitWaits, ...finish(input, offset, received, total) };
   }
 
-  function returns(input: FetchPageInput): Promise<SyncPage> {
+  function orders(input: FetchPageInput): Promise<SyncPage> {
     const { from, offset } = window(input);
-    const query = new URLSearchParams({
-      creation_date_range_from: from.toISOString(),
-      creation_date_range_to: input.now.toISOString(),
-      limit: String(limit),
-      offset: String(offset),
-    });
-    return casePage(
-      input,
-      { path: `/post-order/v2/return/search?${query}`, scheme: 'IAF', what: 'return' },
-      (body) => {
-        const page = EbayReturnPage.safeParse(body);
-        return page.success ? { records: page.data.members, total: page.data.paginationOutput?.totalEntries } : null;
-      },
-      EbayReturn,
-      (r) => convertEbayReturn(r, { site }),
-    );
+    const filter = encodeURIComponent(`lastmodifieddate:[${from.toISOString()}..]`);
+    return readPage(input, { path: `/sell/fulfillment/v1/order?filter=${filter}&limit=${limit}&offset=${offset}`, scheme: 'Bearer', what: 'an order' });
   }
 
   /** A Post-Order search by creation date: `<prefix>_from/_to`, offset paging, `IAF` token. */
@@ -142,43 +73,32 @@ export function createEbayConnector(options: EbayConnectorOptions, deps: RetryDe
     }).toString();
   }
 
+  function returns(input: FetchPageInput): Promise<SyncPage> {
+    return readPage(input, { path: `/post-order/v2/return/search?${postOrderQuery(input, 'creation_date_range')}`, scheme: 'IAF', what: 'a return' });
+  }
+
   function cancellations(input: FetchPageInput): Promise<SyncPage> {
-    return casePage(
-      input,
-      { path: `/post-order/v2/cancellation/search?${postOrderQuery(input, 'creation_date_range')}`, scheme: 'IAF', what: 'cancellation' },
-      (body) => {
-        const page = EbayCancellationPage.safeParse(body);
-        return page.success ? { records: page.data.cancellations, total: page.data.paginationOutput?.totalEntries ?? page.data.total } : null;
-      },
-      EbayCancellation,
-      (c) => convertEbayCancellation(c, { site }),
-    );
+    return readPage(input, {
+      path: `/post-order/v2/cancellation/search?${postOrderQuery(input, 'creation_date_range')}`,
+      scheme: 'IAF',
+      what: 'a cancellation',
+    });
   }
 
   function inquiries(input: FetchPageInput): Promise<SyncPage> {
-    return casePage(
-      input,
-      { path: `/post-order/v2/inquiry/search?${postOrderQuery(input, 'inquiry_creation_date_range')}`, scheme: 'IAF', what: 'inquiry' },
-      (body) => {
-        const page = EbayInquiryPage.safeParse(body);
-        return page.success ? { records: page.data.members, total: page.data.paginationOutput?.totalEntries ?? page.data.totalNumberOfInquiries } : null;
-      },
-      EbayInquiry,
-      (i) => convertEbayInquiry(i, { site }),
-    );
+    return readPage(input, {
+      path: `/post-order/v2/inquiry/search?${postOrderQuery(input, 'inquiry_creation_date_range')}`,
+      scheme: 'IAF',
+      what: 'an inquiry',
+    });
   }
 
   function claims(input: FetchPageInput): Promise<SyncPage> {
-    return casePage(
-      input,
-      { path: `/post-order/v2/casemanagement/search?${postOrderQuery(input, 'case_creation_date_range')}`, scheme: 'IAF', what: 'case' },
-      (body) => {
-        const page = EbayCasePage.safeParse(body);
-        return page.success ? { records: page.data.members, total: page.data.paginationOutput?.totalEntries ?? page.data.totalNumberOfCases } : null;
-      },
-      EbayCase,
-      (c) => convertEbayCase(c, { site }),
-    );
+    return readPage(input, {
+      path: `/post-order/v2/casemanagement/search?${postOrderQuery(input, 'case_creation_date_range')}`,
+      scheme: 'IAF',
+      what: 'a case',
+    });
   }
 
   function disputes(input: FetchPageInput): Promise<SyncPage> {
@@ -189,16 +109,7 @@ export function createEbayConnector(options: EbayConnectorOptions, deps: RetryDe
       limit: String(limit),
       offset: String(offset),
     });
-    return casePage(
-      input,
-      { path: `/sell/fulfillment/v1/payment_dispute_summary?${query}`, scheme: 'Bearer', host: 'apiz', what: 'payment dispute' },
-      (body) => {
-        const page = EbayDisputePage.safeParse(body);
-        return page.success ? { records: page.data.paymentDisputeSummaries, total: page.data.total } : null;
-      },
-      EbayPaymentDispute,
-      convertEbayDispute,
-    );
+    return readPage(input, { path: `/sell/fulfillment/v1/payment_dispute_summary?${query}`, scheme: 'Bearer', host: 'apiz', what: 'a payment dispute' });
   }
 
   return connectorFromReaders(EBAY_SPEC, 'eBay', { orders, returns, cancellations, inquiries, claims, disputes });

@@ -1,14 +1,11 @@
 import { AppError } from '../../errors/app-error.ts';
 import { connectorFromReaders } from '../connector-from-readers.ts';
-import { convertRecords } from '../convert-records.ts';
 import type { RetryDeps } from '../http/request-with-retry.ts';
 import type { FetchPageInput, PlatformConnector, SyncPage } from '../spec.ts';
 import { positionAfter, windowStart } from '../sync-window.ts';
-import { convertShopifyDispute } from './convert-shopify-dispute.ts';
-import { convertShopifyOrder } from './convert-shopify-order.ts';
+import { readShopifyDisputesPage, readShopifyOrdersPage, type ShopifyPageRecords } from './read-shopify-pages.ts';
 import { createShopifyClient, type ShopifyClientOptions } from './shopify-client.ts';
 import { DISPUTES_OPERATION, DISPUTES_QUERY, ORDERS_OPERATION, ORDERS_QUERY } from './shopify-queries.ts';
-import { ShopifyDispute, ShopifyDisputesData, ShopifyOrder, ShopifyOrdersData } from './shopify-schemas.ts';
 import { SHOPIFY_SPEC } from './shopify-spec.ts';
 
 export interface ShopifyConnectorOptions extends ShopifyClientOptions {
@@ -38,7 +35,6 @@ export function createShopifyConnector(options: ShopifyConnectorOptions, deps: R
   const pageSize = options.pageSize ?? { orders: 25, disputes: 50 };
   const lookback = options.lookbackDays ?? { orders: 2, disputes: 90 };
   const from = (input: FetchPageInput, days: number) => windowStart(input, { firstSyncDays: options.firstSyncDays ?? 180, lookbackDays: days }).toISOString();
-  const context = (resource: string) => ({ log: deps.log, store: options.storeId, resource });
   const bad = (what: string) => new AppError('PLATFORM_BAD_RESPONSE', `Shopify (${options.storeId}) sent ${what} in an unexpected shape.`);
   // Page sizes as they stand: shrunk, for the rest of this connector's life, when Shopify says a
   // query costs more than one query may (the cost of nested lists is Shopify's to compute).
@@ -61,51 +57,25 @@ export function createShopifyConnector(options: ShopifyConnectorOptions, deps: R
     }
   }
 
-  const next = (input: FetchPageInput, pageInfo: { hasNextPage?: boolean | null; endCursor?: string | null } | null | undefined) =>
-    positionAfter(input, pageInfo?.hasNextPage && pageInfo.endCursor ? pageInfo.endCursor : null);
+  /** One page of a connection, read into the sync's records; a page that is not Shopify's shape is an error. */
+  const toSyncPage = (input: FetchPageInput, page: ShopifyPageRecords | null, rateLimitWaits: number | undefined, what: string): SyncPage => {
+    if (!page) throw bad(what);
+    const { pageInfo, ...records } = page;
+    return { ...records, rateLimitWaits, ...positionAfter(input, pageInfo?.hasNextPage && pageInfo.endCursor ? pageInfo.endCursor : null) };
+  };
+  const pageContext = { log: deps.log, store: options.storeId, shop: options.shop };
 
   async function orders(input: FetchPageInput): Promise<SyncPage> {
     const variables = { after: input.cursor?.cursor ?? null, query: `updated_at:>='${from(input, lookback.orders)}'` };
     const { data, rateLimitWaits } = await fitted('orders', ORDERS_OPERATION, ORDERS_QUERY, variables, input.signal);
-    const page = ShopifyOrdersData.safeParse(data);
-    if (!page.success) throw bad('an orders page');
-    const converted = convertRecords(
-      page.data.orders.nodes,
-      ShopifyOrder,
-      (o) =>
-        convertShopifyOrder(o, {
-          shop: options.shop,
-          onSkip: (what, issues) =>
-            deps.log.warn({ store: options.storeId, resource: 'orders', what, order: o.id, issues }, `skipped a ${what} that could not be read`),
-          onTruncated: (order) =>
-            deps.log.warn({ store: options.storeId, order }, 'order has more lines or returns than one query reads; the rest are left out'),
-        }),
-      context('orders'),
-    );
-    return {
-      orders: converted.records.map((r) => r.order),
-      cases: converted.records.flatMap((r) => r.cases),
-      skipped: converted.skipped + converted.records.reduce((s, r) => s + r.skipped, 0),
-      unmapped: converted.unmapped,
-      rateLimitWaits,
-      ...next(input, page.data.orders.pageInfo),
-    };
+    return toSyncPage(input, readShopifyOrdersPage(data, pageContext), rateLimitWaits, 'an orders page');
   }
 
   async function disputes(input: FetchPageInput): Promise<SyncPage> {
     // The search field `initiated_at` mirrors the REST filter; Shopify's list of disputes search fields was not confirmed.
     const variables = { after: input.cursor?.cursor ?? null, query: `initiated_at:>='${from(input, lookback.disputes)}'` };
     const { data, rateLimitWaits } = await fitted('disputes', DISPUTES_OPERATION, DISPUTES_QUERY, variables, input.signal);
-    const page = ShopifyDisputesData.safeParse(data);
-    if (!page.success) throw bad('a disputes page');
-    const converted = convertRecords(page.data.disputes.nodes, ShopifyDispute, (d) => convertShopifyDispute(d, { shop: options.shop }), context('disputes'));
-    return {
-      cases: converted.records,
-      skipped: converted.skipped,
-      unmapped: converted.unmapped,
-      rateLimitWaits,
-      ...next(input, page.data.disputes.pageInfo),
-    };
+    return toSyncPage(input, readShopifyDisputesPage(data, pageContext), rateLimitWaits, 'a disputes page');
   }
 
   return connectorFromReaders(SHOPIFY_SPEC, 'Shopify', { orders, disputes }, ' (returns, refunds and cancellations arrive with the orders)');

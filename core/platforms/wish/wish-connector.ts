@@ -1,15 +1,12 @@
 import { z } from 'zod';
 import { AppError } from '../../errors/app-error.ts';
 import { connectorFromReaders } from '../connector-from-readers.ts';
-import { convertRecords } from '../convert-records.ts';
 import type { RetryDeps } from '../http/request-with-retry.ts';
 import type { FetchPageInput, PlatformConnector, SyncPage } from '../spec.ts';
 import { positionAfter, windowStart } from '../sync-window.ts';
-import { convertWishOrder } from './convert-wish-order.ts';
-import { convertWishTicket } from './convert-wish-ticket.ts';
+import { readWishOrders, readWishTickets } from './read-wish-records.ts';
 import { createWishClient, type WishClientOptions } from './wish-client.ts';
 import { decodePosition, encodePosition, type KeysetPosition, keysetPage, MAX_LIMIT } from './wish-keyset.ts';
-import { WishOrder, WishTicket } from './wish-schemas.ts';
 import { WISH_SPEC } from './wish-spec.ts';
 
 export interface WishConnectorOptions extends WishClientOptions {
@@ -33,7 +30,6 @@ export function createWishConnector(options: WishConnectorOptions, deps: RetryDe
   const client = createWishClient(options, deps);
   const pageSize = Math.min(MAX_LIMIT, options.pageSize ?? MAX_LIMIT);
   const label = `Wish (${options.storeId})`;
-  const context = (resource: string) => ({ log: deps.log, store: options.storeId, resource });
 
   /** One request of a list: where to start, how many to ask for, what came back, where to go on. */
   async function readPage(input: FetchPageInput, path: string) {
@@ -51,24 +47,16 @@ export function createWishConnector(options: WishConnectorOptions, deps: RetryDe
     return { fresh, rateLimitWaits, ...positionAfter(input, next ? encodePosition(next) : null) };
   }
 
+  const pageContext = { log: deps.log, store: options.storeId, currency: options.currency ?? 'USD' };
+
   async function orders(input: FetchPageInput): Promise<SyncPage> {
     const { fresh, ...position } = await readPage(input, '/api/v3/orders');
-    const converted = convertRecords(fresh, WishOrder, convertWishOrder, context('orders'));
-    return {
-      orders: converted.records.map((r) => r.order),
-      skus: converted.records.flatMap((r) => r.skus),
-      cases: converted.records.flatMap((r) => r.refunds),
-      skipped: converted.skipped,
-      unmapped: converted.unmapped,
-      ...position,
-    };
+    return { ...readWishOrders(fresh, pageContext), ...position };
   }
 
   async function inquiries(input: FetchPageInput): Promise<SyncPage> {
     const { fresh, ...position } = await readPage(input, '/api/v3/tickets');
-    const currency = options.currency ?? 'USD';
-    const converted = convertRecords(fresh, WishTicket, (t) => convertWishTicket(t, { currency }), context('inquiries'));
-    return { cases: converted.records, skipped: converted.skipped, unmapped: converted.unmapped, ...position };
+    return { ...readWishTickets(fresh, pageContext), ...position };
   }
 
   return connectorFromReaders(WISH_SPEC, 'Wish', { orders, inquiries }, ' (refunds arrive with the orders)');
