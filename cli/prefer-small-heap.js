@@ -11,7 +11,9 @@ import v8 from 'node:v8';
  * is in SQLite and the platforms' pacing, not in the collector). Unlike a heap cap
  * (--max-old-space-size) it leaves the heap limit where it was, so a big job cannot run out of
  * memory because of it: it only changes when V8 collects. Call it before the heavy modules load.
- * It is a runtime flag (no re-launch of node); prefer-small-heap.test.ts checks that the Node
+ * It is set at runtime (no re-launch of node): Node keeps V8's flags writable after start for
+ * v8.setFlagsFromString (nodejs' V8 fork, "Disable freezing V8 flags on initialization"), and
+ * this flag only steers the collector's sizing. prefer-small-heap.test.ts checks that the Node
  * running the tests honours it.
  */
 export function preferSmallHeap() {
