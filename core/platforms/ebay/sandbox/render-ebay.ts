@@ -145,19 +145,24 @@ const INQUIRY_STATUSES: Readonly<Record<CaseStatus, string>> = {
   escalated: 'CLOSED_WITH_ESCALATION',
 };
 
+/** What inquiry and case summaries share: both describe a buyer's dispute about one item. */
+const buyerDisputeSummary = (c: TruthCase) => ({
+  itemId: demoListingId('ebay', c.line.sellerSku),
+  transactionId: transactionOf(c),
+  buyer: buyerOf(c),
+  seller: 'helloword_demo',
+  claimAmount: money(c.requestedMinor, c.currency),
+  creationDate: { value: c.requestedAt.toISOString() },
+  lastModifiedDate: { value: lastChange(c).toISOString() },
+});
+
 /** An INR inquiry, as `GET /post-order/v2/inquiry/search` lists it (InquirySummaryType). */
 export function renderEbayInquiry(c: TruthCase): Record<string, unknown> {
   const status = c.status === 'requested' && c.index % 2 ? 'OPEN' : INQUIRY_STATUSES[c.status];
   return {
     inquiryId: c.platformCaseId,
     inquiryStatusEnum: status,
-    itemId: demoListingId('ebay', c.line.sellerSku),
-    transactionId: transactionOf(c),
-    buyer: buyerOf(c),
-    seller: 'helloword_demo',
-    claimAmount: money(c.requestedMinor, c.currency),
-    creationDate: { value: c.requestedAt.toISOString() },
-    lastModifiedDate: { value: lastChange(c).toISOString() },
+    ...buyerDisputeSummary(c),
     ...(c.status === 'requested' ? { respondByDate: { value: new Date(c.requestedAt.getTime() + 3 * DAY).toISOString() } } : {}),
   };
 }
@@ -171,13 +176,7 @@ export function renderEbayCase(c: TruthCase): Record<string, unknown> {
     // CaseSummaryType types the id as an integer.
     caseId: Number(c.platformCaseId),
     caseStatusEnum: open ? OPEN_CASE_STATUSES[c.index % OPEN_CASE_STATUSES.length] : c.status === 'rejected' ? 'CS_CLOSED' : 'CLOSED',
-    itemId: demoListingId('ebay', c.line.sellerSku),
-    transactionId: transactionOf(c),
-    buyer: buyerOf(c),
-    seller: 'helloword_demo',
-    claimAmount: money(c.requestedMinor, c.currency),
-    creationDate: { value: c.requestedAt.toISOString() },
-    lastModifiedDate: { value: lastChange(c).toISOString() },
+    ...buyerDisputeSummary(c),
     ...(open && c.respondBy ? { respondByDate: { value: c.respondBy.toISOString() } } : {}),
   };
 }
