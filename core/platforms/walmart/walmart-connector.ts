@@ -7,6 +7,10 @@ import { readWalmartOrderPage, readWalmartReturnPage, type WalmartPageRecords } 
 import { createWalmartClient, type WalmartClientOptions } from './walmart-client.ts';
 import { WALMART_SPEC } from './walmart-spec.ts';
 
+const DAY = 86_400_000;
+/** How far back Walmart lists orders by creation date. */
+const ORDER_HISTORY_DAYS = 180;
+
 export interface WalmartConnectorOptions extends WalmartClientOptions {
   pageSize?: number;
   firstSyncDays?: number;
@@ -23,7 +27,11 @@ export function createWalmartConnector(options: WalmartConnectorOptions, deps: R
   const limit = options.pageSize ?? 200;
   const context = (resource: string) => ({ log: deps.log, store: options.storeId, resource });
   const first = (input: FetchPageInput) =>
-    windowStart(input, { firstSyncDays: options.firstSyncDays ?? 180, lookbackDays: options.lookbackDays ?? 2 }).toISOString();
+    windowStart(input, { firstSyncDays: options.firstSyncDays ?? ORDER_HISTORY_DAYS, lookbackDays: options.lookbackDays ?? 2 });
+  // Walmart lists only orders created in the last 180 days, and without createdStartDate only
+  // those of the last 7: every orders query names the oldest creation date it can have.
+  const oldestOrder = (input: FetchPageInput) => new Date(input.now.getTime() - ORDER_HISTORY_DAYS * DAY);
+  const ordersFrom = (input: FetchPageInput) => new Date(Math.max(first(input).getTime(), oldestOrder(input).getTime())).toISOString();
   const bad = (what: string) => new AppError('PLATFORM_BAD_RESPONSE', `Walmart (${options.storeId}) sent ${what} in an unexpected shape.`);
 
   /** One page of a Walmart list, read into the sync's records; a page that is not Walmart's shape is an error. */
@@ -34,7 +42,7 @@ export function createWalmartConnector(options: WalmartConnectorOptions, deps: R
   };
 
   async function orders(input: FetchPageInput): Promise<SyncPage> {
-    const { body, rateLimitWaits } = await getWithCursor('/v3/orders', input, `?createdStartDate=${encodeURIComponent(first(input))}&limit=${limit}`);
+    const { body, rateLimitWaits } = await getWithCursor('/v3/orders', input, `?createdStartDate=${encodeURIComponent(ordersFrom(input))}&limit=${limit}`);
     return toSyncPage(input, readWalmartOrderPage(body, context('orders'), false), rateLimitWaits, 'an order page');
   }
 
@@ -47,7 +55,7 @@ export function createWalmartConnector(options: WalmartConnectorOptions, deps: R
     const { body, rateLimitWaits } = await getWithCursor(
       '/v3/orders',
       input,
-      `?status=Cancelled&lastModifiedStartDate=${encodeURIComponent(first(input))}&limit=${limit}`,
+      `?status=Cancelled&createdStartDate=${encodeURIComponent(oldestOrder(input).toISOString())}&lastModifiedStartDate=${encodeURIComponent(ordersFrom(input))}&limit=${limit}`,
     );
     return toSyncPage(input, readWalmartOrderPage(body, context('cancellations'), true), rateLimitWaits, 'a page of cancelled orders');
   }
@@ -72,7 +80,7 @@ export function createWalmartConnector(options: WalmartConnectorOptions, deps: R
     const { body, rateLimitWaits } = await getWithCursor(
       '/v3/returns',
       input,
-      `?returnLastModifiedStartDate=${encodeURIComponent(first(input))}&limit=${limit}`,
+      `?returnLastModifiedStartDate=${encodeURIComponent(first(input).toISOString())}&limit=${limit}`,
     );
     return toSyncPage(input, readWalmartReturnPage(body, context('returns')), rateLimitWaits, 'a return page');
   }

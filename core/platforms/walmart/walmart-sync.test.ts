@@ -20,7 +20,7 @@ const store = { id: storeRecord.id, platform: 'walmart' as const };
 const log = createSilentLogger();
 
 function setup(knobs: Partial<SandboxKnobs> = {}, secret?: string) {
-  const sandbox = createWalmartSandbox({ scenario, stores: DEMO_STORES, knobs });
+  const sandbox = createWalmartSandbox({ scenario, stores: DEMO_STORES, knobs, now: () => scenario.anchor.getTime() });
   const credentials = sandbox.credentials(store.id);
   const connector = createWalmartConnector(
     {
@@ -151,7 +151,7 @@ describeEachEngine('Walmart sync from the sandbox', (engine) => {
   });
 });
 
-it('a line cancelled weeks after its order was placed reaches the next sync, though the order left the look-back', async () => {
+it("a line cancelled weeks after its order was placed reaches the next sync, though the order left the look-back (and Walmart's 7-day default)", async () => {
   const { sandbox, connector } = setup();
   const DAY = 86_400_000;
   const lastSync = new Date(scenario.anchor.getTime() - 7 * DAY);

@@ -155,19 +155,21 @@ export function createWalmartSandbox(options: {
       if (r instanceof Response) return r;
       const { who, p, url, offset, start, limit } = r;
       const render = (orderIndex: number) => renderWalmartOrder(demoOrder(p, orderIndex), cancellationsOfOrder(who, orderIndex));
+      // As Walmart: without createdStartDate, only the orders created in the last 7 days.
+      const createdParam = url.searchParams.get('createdStartDate');
+      const createdFrom = createdParam === null ? now() - 7 * 86_400_000 : Date.parse(createdParam);
+      if (Number.isNaN(createdFrom)) return walmartError(400, 'INVALID_REQUEST_PARAM.GMP_ORDER_API', 'Invalid createdStartDate');
+      const lo = firstOrderAtOrAfter(p, createdFrom);
       const order = [];
       let total: number;
       if (url.searchParams.get('status') === 'Cancelled') {
         const fromMs = Date.parse(url.searchParams.get('lastModifiedStartDate') ?? '1970-01-01T00:00:00Z');
         if (Number.isNaN(fromMs)) return walmartError(400, 'INVALID_REQUEST_PARAM.GMP_ORDER_API', 'Invalid lastModifiedStartDate');
         const index = cancelledOrdersOf(who);
-        const first = lowerBound(index.times, fromMs);
-        total = index.cases.length - first;
-        for (const orderIndex of index.cases.subarray(first + start, first + Math.min(total, offset + limit))) order.push(render(orderIndex));
+        const matching = index.cases.subarray(lowerBound(index.times, fromMs)).filter((orderIndex) => orderIndex >= lo);
+        total = matching.length;
+        for (const orderIndex of matching.subarray(start, Math.min(total, offset + limit))) order.push(render(orderIndex));
       } else {
-        const fromMs = Date.parse(url.searchParams.get('createdStartDate') ?? '1970-01-01T00:00:00Z');
-        if (Number.isNaN(fromMs)) return walmartError(400, 'INVALID_REQUEST_PARAM.GMP_ORDER_API', 'Invalid createdStartDate');
-        const lo = firstOrderAtOrAfter(p, fromMs);
         total = p.orders - lo;
         for (let k = start; k < Math.min(total, offset + limit); k++) order.push(render(lo + k));
       }
