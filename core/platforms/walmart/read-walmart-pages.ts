@@ -11,6 +11,8 @@ export interface WalmartPageRecords {
   skipped: number;
   unmapped: Record<string, number>;
   nextCursor: string | null;
+  /** How many records the whole query matches, when Walmart says. */
+  totalCount: number | null;
 }
 
 type Context = { log: Log; store: string; resource: string };
@@ -25,9 +27,10 @@ export function readWalmartOrderPage(body: unknown, context: Context, withCancel
   if (!page.success) return null;
   const raws = page.data.list?.elements?.order;
   const nextCursor = page.data.list?.meta?.nextCursor || null;
+  const totalCount = page.data.list?.meta?.totalCount ?? null;
   if (!withCancellations) {
     const converted = convertRecords(raws, WalmartOrder, (o) => ({ record: convertWalmartOrder(o) }), context);
-    return { orders: converted.records, cases: [], skipped: converted.skipped, unmapped: converted.unmapped, nextCursor };
+    return { orders: converted.records, cases: [], skipped: converted.skipped, unmapped: converted.unmapped, nextCursor, totalCount };
   }
   const converted = convertRecords(raws, WalmartOrder, convertWalmartOrderWithCancellations, context);
   return {
@@ -36,6 +39,7 @@ export function readWalmartOrderPage(body: unknown, context: Context, withCancel
     skipped: converted.skipped,
     unmapped: converted.unmapped,
     nextCursor,
+    totalCount,
   };
 }
 
@@ -44,5 +48,12 @@ export function readWalmartReturnPage(body: unknown, context: Context): WalmartP
   const page = WalmartReturnPage.safeParse(body);
   if (!page.success) return null;
   const converted = convertRecords(page.data.returnOrders, WalmartReturn, convertWalmartReturn, context);
-  return { orders: [], cases: converted.records, skipped: converted.skipped, unmapped: converted.unmapped, nextCursor: page.data.meta?.nextCursor || null };
+  return {
+    orders: [],
+    cases: converted.records,
+    skipped: converted.skipped,
+    unmapped: converted.unmapped,
+    nextCursor: page.data.meta?.nextCursor || null,
+    totalCount: page.data.meta?.totalCount ?? null,
+  };
 }

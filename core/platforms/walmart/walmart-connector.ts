@@ -5,6 +5,17 @@ import type { FetchPageInput, PlatformConnector, SyncPage } from '../spec.ts';
 import { positionAfter, windowStart } from '../sync-window.ts';
 import { readWalmartOrderPage, readWalmartReturnPage, type WalmartPageRecords } from './read-walmart-pages.ts';
 import { createWalmartClient, type WalmartClientOptions } from './walmart-client.ts';
+import {
+  decodeWindow,
+  encodeWindow,
+  FIRST_WINDOW_MS,
+  firstWindow,
+  halve,
+  MAX_ORDERS_PER_QUERY,
+  nextWindow,
+  type OrderWindow,
+  windowMs,
+} from './walmart-order-windows.ts';
 import { WALMART_SPEC } from './walmart-spec.ts';
 
 const DAY = 86_400_000;
@@ -31,34 +42,80 @@ export function createWalmartConnector(options: WalmartConnectorOptions, deps: R
   // Walmart lists only orders created in the last 180 days, and without createdStartDate only
   // those of the last 7: every orders query names the oldest creation date it can have.
   const oldestOrder = (input: FetchPageInput) => new Date(input.now.getTime() - ORDER_HISTORY_DAYS * DAY);
-  const ordersFrom = (input: FetchPageInput) => new Date(Math.max(first(input).getTime(), oldestOrder(input).getTime())).toISOString();
+  const ordersFrom = (input: FetchPageInput) => new Date(Math.max(first(input).getTime(), oldestOrder(input).getTime()));
   const bad = (what: string) => new AppError('PLATFORM_BAD_RESPONSE', `Walmart (${options.storeId}) sent ${what} in an unexpected shape.`);
 
   /** One page of a Walmart list, read into the sync's records; a page that is not Walmart's shape is an error. */
   const toSyncPage = (input: FetchPageInput, records: WalmartPageRecords | null, rateLimitWaits: number | undefined, what: string): SyncPage => {
     if (!records) throw bad(what);
-    const { nextCursor, ...rest } = records;
+    const { nextCursor, totalCount: _total, ...rest } = records;
     return { ...rest, rateLimitWaits, ...positionAfter(input, nextCursor) };
   };
 
-  async function orders(input: FetchPageInput): Promise<SyncPage> {
-    const { body, rateLimitWaits } = await getWithCursor('/v3/orders', input, `?createdStartDate=${encodeURIComponent(ordersFrom(input))}&limit=${limit}`);
-    return toSyncPage(input, readWalmartOrderPage(body, context('orders'), false), rateLimitWaits, 'an order page');
-  }
+  // The window size that fits Walmart's 10,000 orders a query: halved, for the rest of this
+  // connector's life, when a window held more.
+  let windowSize = FIRST_WINDOW_MS;
 
   /**
-   * A cancelled order line is Walmart's cancellation. Read by last-modified time, so a line
-   * cancelled long after its order was placed (and its order's creation date left the orders'
-   * look-back) is still picked up by the next sync.
+   * Orders by creation date, or (with cancellations) orders with a cancelled line by last-modified
+   * time, one date window at a time. A cancelled order line is Walmart's cancellation; reading
+   * them by last-modified time finds a line cancelled long after its order was placed (when the
+   * order's creation date has left the orders' look-back).
    */
-  async function cancellations(input: FetchPageInput): Promise<SyncPage> {
-    const { body, rateLimitWaits } = await getWithCursor(
-      '/v3/orders',
-      input,
-      `?status=Cancelled&createdStartDate=${encodeURIComponent(oldestOrder(input).toISOString())}&lastModifiedStartDate=${encodeURIComponent(ordersFrom(input))}&limit=${limit}`,
-    );
-    return toSyncPage(input, readWalmartOrderPage(body, context('cancellations'), true), rateLimitWaits, 'a page of cancelled orders');
+  async function windowedOrders(input: FetchPageInput, withCancellations: boolean): Promise<SyncPage> {
+    const resource = withCancellations ? 'cancellations' : 'orders';
+    const what = withCancellations ? 'a page of cancelled orders' : 'an order page';
+    const firstQuery = (w: OrderWindow) =>
+      withCancellations
+        ? `?status=Cancelled&createdStartDate=${encodeURIComponent(oldestOrder(input).toISOString())}&lastModifiedStartDate=${encodeURIComponent(w.from)}&lastModifiedEndDate=${encodeURIComponent(w.to)}&limit=${limit}`
+        : `?createdStartDate=${encodeURIComponent(w.from)}&createdEndDate=${encodeURIComponent(w.to)}&limit=${limit}`;
+    let w = decodeWindow(input.cursor?.cursor, ordersFrom(input), input.now) ?? firstWindow(ordersFrom(input), input.now, windowSize);
+    const tooMany = (full: OrderWindow) => {
+      const half = halve(full);
+      if (!half) return null;
+      windowSize = Math.min(windowSize, windowMs(half));
+      deps.log.info({ store: options.storeId, resource, from: half.from, to: half.to }, 'Walmart window holds too many orders; reading half of it');
+      return half;
+    };
+    let waits = 0;
+    for (;;) {
+      let answer: Awaited<ReturnType<typeof client.getJson>>;
+      try {
+        answer = await client.getJson(`/v3/orders${w.next ?? firstQuery(w)}`);
+      } catch (error) {
+        const detail = error instanceof AppError && error.details?.status === 400 ? String(error.details.detail) : '';
+        const smaller = /10000|maximum/i.test(detail) ? tooMany(w) : null;
+        if (smaller) {
+          w = smaller;
+          continue;
+        }
+        // Walmart's nextCursor expires: a sync resumed after a pause reads its window again (the writes are idempotent).
+        if (w.next && /cursor/i.test(detail)) {
+          deps.log.info({ store: options.storeId, resource }, 'Walmart cursor expired; reading the window again from its start');
+          w = { ...w, next: null };
+          continue;
+        }
+        throw error;
+      }
+      waits += answer.rateLimitWaits;
+      const records = readWalmartOrderPage(answer.body, context(resource), withCancellations);
+      if (!records) throw bad(what);
+      const smaller = w.next === null && (records.totalCount ?? 0) > MAX_ORDERS_PER_QUERY ? tooMany(w) : null;
+      if (smaller) {
+        w = smaller;
+        continue;
+      }
+      const { nextCursor, totalCount: _total, ...rest } = records;
+      const after = nextCursor ? { ...w, next: nextCursor } : nextWindow(w, input.now, windowSize);
+      const position = after
+        ? { hasMore: true, next: { cursor: encodeWindow(after), watermark: input.cursor?.watermark ?? null } }
+        : positionAfter(input, null);
+      return { ...rest, rateLimitWaits: waits, ...position };
+    }
   }
+
+  const orders = (input: FetchPageInput) => windowedOrders(input, false);
+  const cancellations = (input: FetchPageInput) => windowedOrders(input, true);
 
   /**
    * Walmart's nextCursor expires; a sync resumed after a pause may hold a stale one. Then the

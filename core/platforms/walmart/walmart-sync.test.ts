@@ -113,6 +113,33 @@ describeEachEngine('Walmart sync from the sandbox', (engine) => {
     expect(tally(cancelled)).toEqual(tally(sandbox.cancellations(store.id).map(walmartExpected)));
   });
 
+  it("reads orders in date windows small enough for Walmart's cap on orders per query, halving a window that holds too many", async () => {
+    const sandbox = createWalmartSandbox({ scenario, stores: DEMO_STORES, now: () => scenario.anchor.getTime(), maxOrdersPerQuery: 60 });
+    const requests: string[] = [];
+    const sandboxFetch = createSandboxFetch(sandbox.handlers);
+    const fetchFn = ((input: Parameters<typeof fetch>[0], init?: RequestInit) => {
+      requests.push(input instanceof Request ? input.url : String(input));
+      return sandboxFetch(input, init);
+    }) as typeof fetch;
+    const connector = createWalmartConnector(
+      { storeId: store.id, credentials: sandbox.credentials(store.id), credentialsRef: 'X', pageSize: 50 },
+      { fetch: fetchFn, waiter: virtualWaiter(scenario.anchor.getTime()), random: () => 0.5, log },
+    );
+    const orders = await sync(connector, 'orders');
+    expect(orders.status).toBe('succeeded');
+    const plan = planStore(scenario, storeRecord);
+    expect(plan.orders).toBeGreaterThan(1000);
+    const [stored] = await t.db.sql.all('SELECT count(*) AS n FROM "orders"');
+    expect(Number(stored?.n)).toBe(plan.orders);
+    // The first 30-day window was refused, then read in halves; every query named its end.
+    const orderQueries = requests.filter((r) => r.includes('/v3/orders?createdStartDate'));
+    expect(orderQueries.every((r) => r.includes('createdEndDate='))).toBe(true);
+    expect(orderQueries.length).toBeGreaterThan(180 / 4);
+
+    expect((await sync(connector, 'cancellations')).status).toBe('succeeded');
+    expect(tally(await storedCancellations())).toEqual(tally(sandbox.cancellations(store.id).map(walmartExpected)));
+  });
+
   it('a platform that answers too slowly: each request times out and is retried, then the store fails cleanly and the next run completes', async () => {
     const knobs: Partial<SandboxKnobs> = { latencyMs: 250 };
     const sandbox = createWalmartSandbox({ scenario, stores: DEMO_STORES, knobs });

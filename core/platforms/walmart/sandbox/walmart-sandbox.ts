@@ -42,8 +42,11 @@ export function createWalmartSandbox(options: {
   knobsByStore?: Record<string, Partial<SandboxKnobs>>;
   /** The sandbox's clock, for cursor expiry (default: the real time). */
   now?: () => number;
+  /** Walmart's cap on the orders one query may match (default its published 10,000). */
+  maxOrdersPerQuery?: number;
 }): WalmartSandbox {
   const now = options.now ?? (() => Date.now());
+  const maxOrdersPerQuery = options.maxOrdersPerQuery ?? 10_000;
   const plans = platformPlans(options.scenario, options.stores, 'walmart');
   const plan = plans.get;
   const knobsOf = (storeId: string): SandboxKnobs => ({ ...NO_FAULTS, ...options.knobs, ...options.knobsByStore?.[storeId] });
@@ -160,19 +163,28 @@ export function createWalmartSandbox(options: {
       const createdFrom = createdParam === null ? now() - 7 * 86_400_000 : Date.parse(createdParam);
       if (Number.isNaN(createdFrom)) return walmartError(400, 'INVALID_REQUEST_PARAM.GMP_ORDER_API', 'Invalid createdStartDate');
       const lo = firstOrderAtOrAfter(p, createdFrom);
-      const order = [];
-      let total: number;
+      const dateParam = (name: string, fallback: number) => {
+        const value = url.searchParams.get(name);
+        return value === null ? fallback : Date.parse(value);
+      };
+      let matching: Int32Array;
       if (url.searchParams.get('status') === 'Cancelled') {
-        const fromMs = Date.parse(url.searchParams.get('lastModifiedStartDate') ?? '1970-01-01T00:00:00Z');
-        if (Number.isNaN(fromMs)) return walmartError(400, 'INVALID_REQUEST_PARAM.GMP_ORDER_API', 'Invalid lastModifiedStartDate');
+        const fromMs = dateParam('lastModifiedStartDate', 0);
+        const toMs = dateParam('lastModifiedEndDate', Number.POSITIVE_INFINITY);
+        if (Number.isNaN(fromMs) || Number.isNaN(toMs)) return walmartError(400, 'INVALID_REQUEST_PARAM.GMP_ORDER_API', 'Invalid lastModified date');
         const index = cancelledOrdersOf(who);
-        const matching = index.cases.subarray(lowerBound(index.times, fromMs)).filter((orderIndex) => orderIndex >= lo);
-        total = matching.length;
-        for (const orderIndex of matching.subarray(start, Math.min(total, offset + limit))) order.push(render(orderIndex));
+        matching = index.cases.subarray(lowerBound(index.times, fromMs), lowerBound(index.times, toMs, true)).filter((orderIndex) => orderIndex >= lo);
       } else {
-        total = p.orders - lo;
-        for (let k = start; k < Math.min(total, offset + limit); k++) order.push(render(lo + k));
+        const toMs = dateParam('createdEndDate', Number.POSITIVE_INFINITY);
+        if (Number.isNaN(toMs)) return walmartError(400, 'INVALID_REQUEST_PARAM.GMP_ORDER_API', 'Invalid createdEndDate');
+        const hi = toMs === Number.POSITIVE_INFINITY ? p.orders : firstOrderAtOrAfter(p, toMs + 1);
+        matching = Int32Array.from({ length: Math.max(0, hi - lo) }, (_, k) => lo + k);
       }
+      const total = matching.length;
+      if (total > maxOrdersPerQuery) {
+        return walmartError(400, 'INVALID_REQUEST_PARAM.GMP_ORDER_API', `Only a maximum of ${maxOrdersPerQuery} orders can be fetched at a time.`);
+      }
+      const order = Array.from(matching.subarray(start, Math.min(total, offset + limit)), render);
       return HttpResponse.json({
         list: { meta: { totalCount: total, limit, nextCursor: nextCursor(url.searchParams, offset + limit, total) }, elements: { order } },
       });
