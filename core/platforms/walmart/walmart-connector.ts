@@ -30,8 +30,9 @@ export interface WalmartConnectorOptions extends WalmartClientOptions {
 
 /**
  * Walmart for the sync: purchase orders, cancelled order lines and return orders, each paged by
- * Walmart's `nextCursor` (a whole query string, passed back verbatim). Returns and cancellations
- * are read by last-modified time, so a change on an old one is picked up by the next sync.
+ * Walmart's `nextCursor` (a whole query string, passed back verbatim); orders and cancelled orders
+ * in date windows that fit Walmart's cap per query. Returns and cancellations are read by
+ * last-modified time, so a change on an old one is picked up by the next sync.
  */
 export function createWalmartConnector(options: WalmartConnectorOptions, deps: RetryDeps): PlatformConnector {
   const client = createWalmartClient(options, deps);
@@ -52,9 +53,9 @@ export function createWalmartConnector(options: WalmartConnectorOptions, deps: R
     return { ...rest, rateLimitWaits, ...positionAfter(input, nextCursor) };
   };
 
-  // The window size that fits Walmart's 10,000 orders a query: halved, for the rest of this
-  // connector's life, when a window held more.
-  let windowSize = FIRST_WINDOW_MS;
+  // The window size that fits Walmart's 10,000 orders a query, per list: halved, for the rest of
+  // this connector's life, when a window held more.
+  const windowSizes = { orders: FIRST_WINDOW_MS, cancellations: FIRST_WINDOW_MS };
 
   /**
    * Orders by creation date, or (with cancellations) orders with a cancelled line by last-modified
@@ -63,17 +64,17 @@ export function createWalmartConnector(options: WalmartConnectorOptions, deps: R
    * order's creation date has left the orders' look-back).
    */
   async function windowedOrders(input: FetchPageInput, withCancellations: boolean): Promise<SyncPage> {
-    const resource = withCancellations ? 'cancellations' : 'orders';
+    const resource: keyof typeof windowSizes = withCancellations ? 'cancellations' : 'orders';
     const what = withCancellations ? 'a page of cancelled orders' : 'an order page';
     const firstQuery = (w: OrderWindow) =>
       withCancellations
         ? `?status=Cancelled&createdStartDate=${encodeURIComponent(oldestOrder(input).toISOString())}&lastModifiedStartDate=${encodeURIComponent(w.from)}&lastModifiedEndDate=${encodeURIComponent(w.to)}&limit=${limit}`
         : `?createdStartDate=${encodeURIComponent(w.from)}&createdEndDate=${encodeURIComponent(w.to)}&limit=${limit}`;
-    let w = decodeWindow(input.cursor?.cursor, ordersFrom(input), input.now) ?? firstWindow(ordersFrom(input), input.now, windowSize);
+    let w = decodeWindow(input.cursor?.cursor, ordersFrom(input), input.now) ?? firstWindow(ordersFrom(input), input.now, windowSizes[resource]);
     const tooMany = (full: OrderWindow) => {
       const half = halve(full);
       if (!half) return null;
-      windowSize = Math.min(windowSize, windowMs(half));
+      windowSizes[resource] = Math.min(windowSizes[resource], windowMs(half));
       deps.log.info({ store: options.storeId, resource, from: half.from, to: half.to }, 'Walmart window holds too many orders; reading half of it');
       return half;
     };
@@ -106,7 +107,7 @@ export function createWalmartConnector(options: WalmartConnectorOptions, deps: R
         continue;
       }
       const { nextCursor, totalCount: _total, ...rest } = records;
-      const after = nextCursor ? { ...w, next: nextCursor } : nextWindow(w, input.now, windowSize);
+      const after = nextCursor ? { ...w, next: nextCursor } : nextWindow(w, input.now, windowSizes[resource]);
       const position = after
         ? { hasMore: true, next: { cursor: encodeWindow(after), watermark: input.cursor?.watermark ?? null } }
         : positionAfter(input, null);
