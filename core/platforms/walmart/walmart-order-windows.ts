@@ -14,11 +14,21 @@ export interface OrderWindow {
   to: string;
   /** Walmart's nextCursor inside the window; null before its first page. */
   next: string | null;
+  /**
+   * The window ends at the time the sync reached it: the last one. Decided when the window is
+   * made, because every page of a sync has a later "now" — comparing with it would open a new
+   * sliver of a window after each one, for ever.
+   */
+  last: boolean;
 }
 
-export function firstWindow(from: Date, now: Date, sizeMs: number): OrderWindow {
-  return { from: from.toISOString(), to: new Date(Math.min(from.getTime() + sizeMs, now.getTime())).toISOString(), next: null };
+/** A window from `from` of the given size, cut at now (and then the last). */
+function windowFrom(from: number, now: Date, sizeMs: number): OrderWindow {
+  const last = from + sizeMs >= now.getTime();
+  return { from: new Date(from).toISOString(), to: new Date(last ? now.getTime() : from + sizeMs).toISOString(), next: null, last };
 }
+
+export const firstWindow = (from: Date, now: Date, sizeMs: number): OrderWindow => windowFrom(from.getTime(), now, sizeMs);
 
 /**
  * The window saved in a cursor. A cursor saved by an earlier version is Walmart's own nextCursor
@@ -26,7 +36,7 @@ export function firstWindow(from: Date, now: Date, sizeMs: number): OrderWindow 
  */
 export function decodeWindow(cursor: string | null | undefined, legacyFrom: Date, now: Date): OrderWindow | null {
   if (!cursor) return null;
-  if (cursor.startsWith('?')) return { from: legacyFrom.toISOString(), to: now.toISOString(), next: cursor };
+  if (cursor.startsWith('?')) return { from: legacyFrom.toISOString(), to: now.toISOString(), next: cursor, last: true };
   let w: Partial<OrderWindow>;
   try {
     w = JSON.parse(cursor) as Partial<OrderWindow>;
@@ -34,7 +44,7 @@ export function decodeWindow(cursor: string | null | undefined, legacyFrom: Date
     return null; // unreadable: the window starts again, and the writes are idempotent
   }
   if (typeof w?.from !== 'string' || typeof w.to !== 'string') return null;
-  return { from: w.from, to: w.to, next: typeof w.next === 'string' ? w.next : null };
+  return { from: w.from, to: w.to, next: typeof w.next === 'string' ? w.next : null, last: w.last === true };
 }
 
 export const encodeWindow = (w: OrderWindow): string => JSON.stringify(w);
@@ -45,12 +55,10 @@ export const windowMs = (w: OrderWindow): number => Date.parse(w.to) - Date.pars
 export function halve(w: OrderWindow): OrderWindow | null {
   const size = windowMs(w);
   if (size <= SMALLEST_WINDOW_MS) return null;
-  return { from: w.from, to: new Date(Date.parse(w.from) + Math.floor(size / 2)).toISOString(), next: null };
+  return { from: w.from, to: new Date(Date.parse(w.from) + Math.floor(size / 2)).toISOString(), next: null, last: false };
 }
 
-/** The window after this one (same size, never past now), or null when this one reached now. */
+/** The window after this one (of the given size, cut at now), or null after the last one. */
 export function nextWindow(w: OrderWindow, now: Date, sizeMs: number): OrderWindow | null {
-  const to = Date.parse(w.to);
-  if (to >= now.getTime()) return null;
-  return { from: w.to, to: new Date(Math.min(to + sizeMs, now.getTime())).toISOString(), next: null };
+  return w.last ? null : windowFrom(Date.parse(w.to), now, sizeMs);
 }

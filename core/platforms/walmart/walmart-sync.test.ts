@@ -140,6 +140,21 @@ describeEachEngine('Walmart sync from the sandbox', (engine) => {
     expect(tally(await storedCancellations())).toEqual(tally(sandbox.cancellations(store.id).map(walmartExpected)));
   });
 
+  it('finishes though the clock moves on between pages (a real sync sees a later "now" on every page)', async () => {
+    const { sandbox, connector } = setup();
+    let clock = scenario.anchor.getTime();
+    const moving = () => {
+      clock += 1_000;
+      return new Date(clock);
+    };
+    const run = (resource: 'orders' | 'cancellations') => syncStoreResource({ store, resource, connector }, { sql: t.db.sql, log, now: moving, holder: 't:1' });
+    expect((await run('orders')).status).toBe('succeeded');
+    expect((await run('cancellations')).status).toBe('succeeded');
+    const [orders] = await t.db.sql.all('SELECT count(*) AS n FROM "orders"');
+    expect(Number(orders?.n)).toBe(planStore(scenario, storeRecord).orders);
+    expect(tally(await storedCancellations())).toEqual(tally(sandbox.cancellations(store.id).map(walmartExpected)));
+  }, 20_000);
+
   it('a platform that answers too slowly: each request times out and is retried, then the store fails cleanly and the next run completes', async () => {
     const knobs: Partial<SandboxKnobs> = { latencyMs: 250 };
     const sandbox = createWalmartSandbox({ scenario, stores: DEMO_STORES, knobs });
