@@ -45,6 +45,9 @@ export function createWalmartConnector(options: WalmartConnectorOptions, deps: R
   const oldestOrder = (input: FetchPageInput) => new Date(input.now.getTime() - ORDER_HISTORY_DAYS * DAY);
   const ordersFrom = (input: FetchPageInput) => new Date(Math.max(first(input).getTime(), oldestOrder(input).getTime()));
   const bad = (what: string) => new AppError('PLATFORM_BAD_RESPONSE', `Walmart (${options.storeId}) sent ${what} in an unexpected shape.`);
+  /** What Walmart said when it refused a request as bad (400), or '' for any other failure. */
+  const refusal = (error: unknown) => (error instanceof AppError && error.details?.status === 400 ? String(error.details.detail) : '');
+  const cursorExpired = (error: unknown) => /cursor/i.test(refusal(error));
 
   /** One page of a Walmart list, read into the sync's records; a page that is not Walmart's shape is an error. */
   const toSyncPage = (input: FetchPageInput, records: WalmartPageRecords | null, rateLimitWaits: number | undefined, what: string): SyncPage => {
@@ -84,14 +87,13 @@ export function createWalmartConnector(options: WalmartConnectorOptions, deps: R
       try {
         answer = await client.getJson(`/v3/orders${w.next ?? firstQuery(w)}`);
       } catch (error) {
-        const detail = error instanceof AppError && error.details?.status === 400 ? String(error.details.detail) : '';
-        const smaller = /10000|maximum/i.test(detail) ? tooMany(w) : null;
+        const smaller = /10000|maximum/i.test(refusal(error)) ? tooMany(w) : null;
         if (smaller) {
           w = smaller;
           continue;
         }
         // Walmart's nextCursor expires: a sync resumed after a pause reads its window again (the writes are idempotent).
-        if (w.next && /cursor/i.test(detail)) {
+        if (w.next && cursorExpired(error)) {
           deps.log.info({ store: options.storeId, resource }, 'Walmart cursor expired; reading the window again from its start');
           w = { ...w, next: null };
           continue;
@@ -127,8 +129,7 @@ export function createWalmartConnector(options: WalmartConnectorOptions, deps: R
     try {
       return await client.getJson(`${path}${query}`);
     } catch (error) {
-      const expired = error instanceof AppError && error.details?.status === 400 && /cursor/i.test(String(error.details.detail)) && query !== firstQuery;
-      if (!expired) throw error;
+      if (!cursorExpired(error) || query === firstQuery) throw error;
       deps.log.info({ store: options.storeId, path }, 'Walmart cursor expired; reading the window again from its start');
       return client.getJson(`${path}${firstQuery}`);
     }

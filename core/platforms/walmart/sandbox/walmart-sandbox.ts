@@ -167,24 +167,29 @@ export function createWalmartSandbox(options: {
         const value = url.searchParams.get(name);
         return value === null ? fallback : Date.parse(value);
       };
-      let matching: Int32Array;
+      // The orders the query matches: how many, and the k-th of them.
+      let total: number;
+      let orderAt: (k: number) => number;
       if (url.searchParams.get('status') === 'Cancelled') {
         const fromMs = dateParam('lastModifiedStartDate', 0);
         const toMs = dateParam('lastModifiedEndDate', Number.POSITIVE_INFINITY);
         if (Number.isNaN(fromMs) || Number.isNaN(toMs)) return walmartError(400, 'INVALID_REQUEST_PARAM.GMP_ORDER_API', 'Invalid lastModified date');
         const index = cancelledOrdersOf(who);
-        matching = index.cases.subarray(lowerBound(index.times, fromMs), lowerBound(index.times, toMs, true)).filter((orderIndex) => orderIndex >= lo);
+        const matching = index.cases.subarray(lowerBound(index.times, fromMs), lowerBound(index.times, toMs, true)).filter((orderIndex) => orderIndex >= lo);
+        total = matching.length;
+        orderAt = (k) => matching[k] ?? -1;
       } else {
         const toMs = dateParam('createdEndDate', Number.POSITIVE_INFINITY);
         if (Number.isNaN(toMs)) return walmartError(400, 'INVALID_REQUEST_PARAM.GMP_ORDER_API', 'Invalid createdEndDate');
         const hi = toMs === Number.POSITIVE_INFINITY ? p.orders : firstOrderAtOrAfter(p, toMs + 1);
-        matching = Int32Array.from({ length: Math.max(0, hi - lo) }, (_, k) => lo + k);
+        total = Math.max(0, hi - lo);
+        orderAt = (k) => lo + k;
       }
-      const total = matching.length;
       if (total > maxOrdersPerQuery) {
         return walmartError(400, 'INVALID_REQUEST_PARAM.GMP_ORDER_API', `Only a maximum of ${maxOrdersPerQuery} orders can be fetched at a time.`);
       }
-      const order = Array.from(matching.subarray(start, Math.min(total, offset + limit)), render);
+      const order = [];
+      for (let k = start; k < Math.min(total, offset + limit); k++) order.push(render(orderAt(k)));
       return HttpResponse.json({
         list: { meta: { totalCount: total, limit, nextCursor: nextCursor(url.searchParams, offset + limit, total) }, elements: { order } },
       });
