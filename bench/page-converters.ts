@@ -46,8 +46,6 @@ export interface AmazonCancellationsPayload {
 export type PageConverter = (payload: unknown) => PageRecords;
 
 const log = createSilentLogger();
-const records = (r: Partial<PageRecords> & { skipped: number }): PageRecords => ({ orders: [], cases: [], skus: [], ...r });
-
 /** A connector's own page reader's result, cut to what the sync writes (or a stop if the page no longer parses). */
 const fromReader = (r: (Partial<PageRecords> & { skipped: number }) | null, what: string): PageRecords =>
   r ? { orders: r.orders ?? [], cases: r.cases ?? [], skus: r.skus ?? [], skipped: r.skipped } : bad(what);
@@ -88,7 +86,7 @@ function amazonConverter(store: StoreContext, resource: Resource, context: { sto
         const { orders, items } = payload as AmazonCancellationsPayload;
         const page = readCancelledOrdersPage(orders, pageContext) ?? bad('orders page');
         const converted = convertCancelledOrders(page.orders, (id) => items.get(id) ?? [], pageContext);
-        return records({ cases: converted.cases, skipped: page.skipped });
+        return fromReader({ cases: converted.cases, skipped: page.skipped }, 'orders page');
       };
     default:
       return null;
